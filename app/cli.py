@@ -1,0 +1,169 @@
+"""The `casebook` command: set-up, accounts, demo data, the audit check, and serving."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+from sqlmodel import Session
+
+from app import db
+from models.user import Role
+
+
+def _create_app():  # type: ignore[no-untyped-def]
+    from app import create_app
+
+    return create_app()
+
+
+def main() -> None:
+    """Entry point of the `casebook` console script."""
+    from flask.cli import routes_command, shell_command
+
+    cli = FlaskGroup(create_app=_create_app, add_default_commands=False, help=__doc__)
+    cli.add_command(shell_command)
+    cli.add_command(routes_command)
+    cli.main(prog_name="casebook")
+
+
+def cli_session() -> Session:
+    """A session for a command; the command commits once at its end."""
+    return Session(db.engine(), expire_on_commit=False)
+
+
+def register_commands(app) -> None:  # type: ignore[no-untyped-def]
+    """Attach Casebook's commands to `app.cli`."""
+    for command in (init_command, demo_command, run_command, user_group, audit_group):
+        app.cli.add_command(command)
+
+
+@click.command("init")
+@with_appcontext
+def init_command() -> None:
+    """Create or migrate the database to the newest schema."""
+    db.upgrade(current_app.config["DATABASE_URL"])
+    click.echo("Database is up to date.")
+
+
+@click.command("demo")
+@with_appcontext
+def demo_command() -> None:
+    """Load fictional demo data (accounts first; nothing real, nothing fixed)."""
+    from app.demo.accounts import ensure_demo_accounts
+
+    settings = current_app.extensions["casebook.settings"]
+    with cli_session() as session:
+        created = ensure_demo_accounts(session, settings.instance_dir)
+        session.commit()
+    if created:
+        click.echo(
+            "Demo accounts (passwords generated now; also saved in instance/demo-accounts.txt):"
+        )
+        for email, password in created.items():
+            click.echo(f"  {email:32} {password}")
+    else:
+        click.echo(
+            "Demo accounts exist already; their passwords are in instance/demo-accounts.txt."
+        )
+
+
+@click.command("run")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@with_appcontext
+def run_command(host: str, port: int) -> None:
+    """Serve Casebook for one machine (use gunicorn for a team; see the README)."""
+    from werkzeug.serving import run_simple
+
+    click.echo(f"Casebook is at http://{host}:{port}/login  (Ctrl+C stops it)")
+    run_simple(
+        host,
+        port,
+        current_app._get_current_object(),
+        threaded=True,
+        use_reloader=False,
+        use_debugger=False,
+    )
+
+
+@click.group("user")
+def user_group() -> None:
+    """Manage accounts."""
+
+
+@user_group.command("create")
+@click.option("--email", required=True)
+@click.option("--name", default=None, help="Full name (defaults to the email's local part).")
+@click.option(
+    "--role", type=click.Choice(["admin", "coordinator", "documenter", "viewer"]), required=True
+)
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@with_appcontext
+def user_create(email: str, name: str | None, role: str, password_stdin: bool) -> None:
+    """Create an account; prompts for the password unless --password-stdin."""
+    from app.errors import CasebookError
+    from app.services import users
+    from app.services.actor import Actor
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    with cli_session() as session:
+        try:
+            users.create_user(
+                session,
+                actor=Actor.system(),
+                email=email,
+                name=name or email.split("@")[0],
+                role=Role(role),
+                password=password,
+            )
+        except CasebookError as error:
+            raise click.ClickException(error.message) from error
+        session.commit()
+    click.echo(f"Created {role} account {email}.")
+
+
+@user_group.command("deactivate")
+@click.option("--email", required=True)
+@with_appcontext
+def user_deactivate(email: str) -> None:
+    """Stop an account from signing in (accounts are never deleted)."""
+    from app.errors import CasebookError
+    from app.services import users
+    from app.services.actor import Actor
+
+    with cli_session() as session:
+        user = users.find_by_email(session, email)
+        if user is None:
+            raise click.ClickException(f"No account {email}.")
+        try:
+            users.set_active(session, actor=Actor.system(), user=user, active=False)
+        except CasebookError as error:
+            raise click.ClickException(error.message) from error
+        session.commit()
+    click.echo(f"Deactivated {email}.")
+
+
+@click.group("audit")
+def audit_group() -> None:
+    """Check the audit trail."""
+
+
+@audit_group.command("verify")
+@with_appcontext
+def audit_verify() -> None:
+    """Verify the hash chain; exit 1 and name the first broken event if it was tampered with."""
+    from app.services.audit import verify_chain
+
+    with cli_session() as session:
+        report = verify_chain(session)
+    if report.intact:
+        click.echo(f"Audit trail intact: {report.events_checked} events verified.")
+        return
+    click.echo(f"Audit trail BROKEN at event {report.first_broken_id}: {report.problem}.", err=True)
+    sys.exit(1)

@@ -1,0 +1,1 @@
+"""Fictional demo data: one account per role, with passwords generated on the first run."""

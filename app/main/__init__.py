@@ -1,0 +1,7 @@
+"""The dashboard: the first page after sign-in."""
+
+from flask import Blueprint
+
+bp = Blueprint("main", __name__)
+
+from app.main import routes  # noqa: E402,F401
