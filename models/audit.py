@@ -7,6 +7,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from models.types import UTCDateTime, utcnow
@@ -29,8 +30,8 @@ class AuditEvent(SQLModel, table=True):
     entity_type: str = Field(max_length=40)
     entity_id: str | None = Field(default=None, max_length=64)
     case_id: int | None = Field(default=None, index=True)
-    before_json: str | None = Field(default=None)
-    after_json: str | None = Field(default=None)
+    before_json: str | None = Field(default=None, sa_type=sa.Text)
+    after_json: str | None = Field(default=None, sa_type=sa.Text)
     ip: str | None = Field(default=None, max_length=64)
     prev_hash: str = Field(max_length=64, unique=True)
     hash: str = Field(max_length=64, unique=True)

@@ -48,3 +48,20 @@ def enum_type(enum_cls: type[enum.Enum], length: int = 40) -> sa.Enum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
+
+
+class IntEnumType(sa.TypeDecorator[enum.IntEnum]):
+    """An integer column read back as a member of an IntEnum (e.g. a credibility grade)."""
+
+    impl = sa.Integer
+    cache_ok = True
+
+    def __init__(self, enum_cls: type[enum.IntEnum]) -> None:
+        super().__init__()
+        self.enum_cls = enum_cls
+
+    def process_bind_param(self, value: int | None, dialect: Any) -> int | None:
+        return None if value is None else int(self.enum_cls(value))
+
+    def process_result_value(self, value: int | None, dialect: Any) -> enum.IntEnum | None:
+        return None if value is None else self.enum_cls(value)
