@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from sqlmodel import select
 
 from app import create_app
 from app.config import InsecureConfiguration
+from models.audit import AuditEvent
+from models.user import Role
+from tests.conftest import PASSWORD, create_account, make_test_app
 
 
 @pytest.mark.parametrize("secret", [None, "", "dev", "changeme", "secret"])
@@ -55,3 +59,19 @@ def test_postgres_urls_use_the_psycopg_driver(tmp_path) -> None:
         }
     )
     assert app.config["DATABASE_URL"] == "postgresql+psycopg://u@localhost/db"
+
+
+def test_behind_a_tls_proxy_cookies_are_secure_and_the_client_address_is_forwarded(
+    database_url, tmp_path, db
+) -> None:
+    app = make_test_app(database_url, tmp_path, behind_tls_proxy=True)
+    with app.app_context():
+        account = create_account(db, Role.viewer)
+    response = app.test_client().post(
+        "/login",
+        data={"email": account.email, "password": PASSWORD},
+        headers={"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"},
+    )
+    assert "Secure" in response.headers["Set-Cookie"]
+    login = db.exec(select(AuditEvent).where(AuditEvent.action == "login")).one()
+    assert login.ip == "203.0.113.9"
