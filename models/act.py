@@ -20,6 +20,7 @@ from models.enums import (
     VictimStatus,
     Whereabouts,
 )
+from models.partial_date import precision_field
 from models.types import enum_type
 
 
@@ -37,18 +38,14 @@ class Act(Tracked, table=True):
     case_id: int = Field(foreign_key="case_file.id", index=True)
     victim_id: int = Field(foreign_key="person.id", index=True)
     act_type: ActType = Field(sa_type=enum_type(ActType), index=True)
-    start_earliest: date | None = Field(default=None)
-    start_latest: date | None = Field(default=None)
-    start_precision: DatePrecision = Field(
-        default=DatePrecision.unknown, sa_type=enum_type(DatePrecision)
-    )
-    start_estimated: bool = Field(default=False)
-    end_earliest: date | None = Field(default=None)
-    end_latest: date | None = Field(default=None)
-    end_precision: DatePrecision = Field(
-        default=DatePrecision.unknown, sa_type=enum_type(DatePrecision)
-    )
-    end_estimated: bool = Field(default=False)
+    start_earliest: date | None = None
+    start_latest: date | None = None
+    start_precision: DatePrecision = precision_field()
+    start_estimated: bool = False
+    end_earliest: date | None = None
+    end_latest: date | None = None
+    end_precision: DatePrecision = precision_field()
+    end_estimated: bool = False
     place_name: str | None = Field(default=None, max_length=300)
     district: str | None = Field(default=None, max_length=100, index=True)
     province: str | None = Field(default=None, max_length=100)
@@ -63,12 +60,10 @@ class Act(Tracked, table=True):
     cause_of_death: str | None = Field(default=None, sa_type=sa.Text)
     manner_of_death: MannerOfDeath | None = Field(default=None, sa_type=enum_type(MannerOfDeath))
     body_found_place: str | None = Field(default=None, max_length=300)
-    body_found_earliest: date | None = Field(default=None)
-    body_found_latest: date | None = Field(default=None)
-    body_found_precision: DatePrecision = Field(
-        default=DatePrecision.unknown, sa_type=enum_type(DatePrecision)
-    )
-    body_found_estimated: bool = Field(default=False)
+    body_found_earliest: date | None = None
+    body_found_latest: date | None = None
+    body_found_precision: DatePrecision = precision_field()
+    body_found_estimated: bool = False
     autopsy: Autopsy | None = Field(default=None, sa_type=enum_type(Autopsy))
     death_certificate: DeathCertificate | None = Field(
         default=None, sa_type=enum_type(DeathCertificate)

@@ -18,10 +18,11 @@ class Category(enum.StrEnum):
     _label: str
     _esf_code: str | None
 
-    def __new__(cls, value: str, label: str, esf_code: str | None = None) -> Category:
+    # `label` defaults only so type checkers accept the lookup call `ActType("arrest")`.
+    def __new__(cls, value: str, label: str | None = None, esf_code: str | None = None) -> Category:
         member = str.__new__(cls, value)
         member._value_ = value
-        member._label = label
+        member._label = label or value.replace("_", " ").capitalize()
         member._esf_code = esf_code
         return member
 
@@ -46,10 +47,10 @@ class Credibility(enum.IntEnum):
 
     _label: str
 
-    def __new__(cls, value: int, label: str) -> Credibility:
+    def __new__(cls, value: int, label: str | None = None) -> Credibility:
         member = int.__new__(cls, value)
         member._value_ = value
-        member._label = label
+        member._label = label or str(value)
         return member
 
     confirmed = 1, "1 – Confirmed by other sources"
@@ -346,7 +347,7 @@ class SourceType(Category):
     ngo_report = "ngo_report", "NGO report or statement", "161805191902"
     court_record = "court_record", "Court record", "031521182001"
     police_record = "police_record", "Police record (FIR, report)"
-    official_statement = "official_statement", "Official statement", "161805191601"
+    official_statement = "official_statement", "Official statement", "161805191901"
     perpetrator_statement = "perpetrator_statement", "Statement by the perpetrator", "161805191903"
     autopsy_report = "autopsy_report", "Autopsy or medical report", "012120151601"
     letter = "letter", "Letter", "120520200501"

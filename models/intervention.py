@@ -9,6 +9,7 @@ from sqlmodel import Field
 
 from models.base import Tracked
 from models.enums import DatePrecision, InterventionStatus, InterventionType
+from models.partial_date import precision_field
 from models.types import enum_type
 
 
@@ -27,12 +28,10 @@ class Intervention(Tracked, table=True):
     filed_by: str | None = Field(default=None, max_length=300)
     addressed_to: str | None = Field(default=None, max_length=300)
     reference_number: str | None = Field(default=None, max_length=100)
-    filed_earliest: date | None = Field(default=None)
-    filed_latest: date | None = Field(default=None)
-    filed_precision: DatePrecision = Field(
-        default=DatePrecision.unknown, sa_type=enum_type(DatePrecision)
-    )
-    filed_estimated: bool = Field(default=False)
+    filed_earliest: date | None = None
+    filed_latest: date | None = None
+    filed_precision: DatePrecision = precision_field()
+    filed_estimated: bool = False
     status: InterventionStatus = Field(
         default=InterventionStatus.filed, sa_type=enum_type(InterventionStatus), index=True
     )

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlmodel import Field
+
 from models.enums import DatePrecision
+from models.types import enum_type
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -203,6 +206,17 @@ def add_months(day: date, months: int) -> date:
 
 
 # --- the four columns on a row ---------------------------------------------------------------
+
+
+def precision_field() -> Any:
+    """The `<name>_precision` column of a partial date; declare the four columns as::
+
+    start_earliest: date | None = None
+    start_latest: date | None = None
+    start_precision: DatePrecision = precision_field()
+    start_estimated: bool = False
+    """
+    return Field(default=DatePrecision.unknown, sa_type=enum_type(DatePrecision))
 
 
 def partial_date(row: Any, name: str) -> PartialDate:

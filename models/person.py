@@ -9,6 +9,7 @@ from sqlmodel import Field
 
 from models.base import Tracked
 from models.enums import DatePrecision, Sex
+from models.partial_date import precision_field
 from models.types import enum_type
 
 
@@ -27,12 +28,10 @@ class Person(Tracked, table=True):
     other_names: str = Field(default="", sa_type=sa.Text)
     father_name: str | None = Field(default=None, max_length=300, index=True)
     sex: Sex = Field(default=Sex.unknown, sa_type=enum_type(Sex))
-    birth_earliest: date | None = Field(default=None)
-    birth_latest: date | None = Field(default=None)
-    birth_precision: DatePrecision = Field(
-        default=DatePrecision.unknown, sa_type=enum_type(DatePrecision)
-    )
-    birth_estimated: bool = Field(default=False)
+    birth_earliest: date | None = None
+    birth_latest: date | None = None
+    birth_precision: DatePrecision = precision_field()
+    birth_estimated: bool = False
     age_at_incident: int | None = Field(default=None)
     occupation: str | None = Field(default=None, max_length=200)
     affiliation: str | None = Field(default=None, max_length=300)

@@ -9,6 +9,7 @@ from sqlmodel import Field
 
 from models.base import Tracked
 from models.enums import AlternativeExplanation, DatePrecision, ResponseChannel, ResponseType
+from models.partial_date import precision_field
 from models.types import enum_type
 
 
@@ -25,12 +26,10 @@ class OfficialResponse(Tracked, table=True):
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case_file.id", index=True)
     act_id: int | None = Field(default=None, foreign_key="act.id")
-    responded_earliest: date | None = Field(default=None)
-    responded_latest: date | None = Field(default=None)
-    responded_precision: DatePrecision = Field(
-        default=DatePrecision.unknown, sa_type=enum_type(DatePrecision)
-    )
-    responded_estimated: bool = Field(default=False)
+    responded_earliest: date | None = None
+    responded_latest: date | None = None
+    responded_precision: DatePrecision = precision_field()
+    responded_estimated: bool = False
     authority: str = Field(max_length=200)
     channel: ResponseChannel | None = Field(default=None, sa_type=enum_type(ResponseChannel))
     response_type: ResponseType = Field(sa_type=enum_type(ResponseType), index=True)

@@ -16,6 +16,7 @@ from models.enums import (
     SourceType,
     SupportedFact,
 )
+from models.partial_date import precision_field
 from models.types import IntEnumType, enum_type
 
 
@@ -31,12 +32,10 @@ class Source(Tracked, table=True):
     source_type: SourceType = Field(sa_type=enum_type(SourceType), index=True)
     title: str = Field(max_length=500)
     author: str | None = Field(default=None, max_length=300)
-    published_earliest: date | None = Field(default=None)
-    published_latest: date | None = Field(default=None)
-    published_precision: DatePrecision = Field(
-        default=DatePrecision.unknown, sa_type=enum_type(DatePrecision)
-    )
-    published_estimated: bool = Field(default=False)
+    published_earliest: date | None = None
+    published_latest: date | None = None
+    published_precision: DatePrecision = precision_field()
+    published_estimated: bool = False
     url: str | None = Field(default=None, max_length=2000)
     archive_url: str | None = Field(default=None, max_length=2000)
     language: str | None = Field(default=None, max_length=50)

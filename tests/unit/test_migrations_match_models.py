@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -41,11 +39,6 @@ def test_migrations_create_every_table_the_models_declare(tmp_path: Path) -> Non
     assert set(SQLModel.metadata.tables) <= tables
 
 
-@pytest.mark.skipif(
-    not os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),
-    reason="set TEST_DATABASE_URL to an empty PostgreSQL database to check it too",
-)
-def test_migrated_postgresql_database_matches_the_models() -> None:
-    url = os.environ["TEST_DATABASE_URL"]
-    upgrade(url)
-    assert schema_differences(url) == []
+def test_suite_database_matches_the_models(database_url: str) -> None:
+    """The suite's own migrated database: PostgreSQL when TEST_DATABASE_URL is set."""
+    assert schema_differences(database_url) == []
