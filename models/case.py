@@ -15,6 +15,13 @@ from models.enums import (
 )
 from models.types import enum_type
 
+REFERENCE_PREFIX = "BAL"
+
+
+def format_reference(year: int, number: int, prefix: str = REFERENCE_PREFIX) -> str:
+    """A case reference such as "BAL-2026-0042": prefix, year, and the year's running number."""
+    return f"{prefix}-{year}-{number:04d}"
+
 
 class Case(Tracked, table=True):
     """One case file: what happened to whom, how well it is established, and where it stands.
