@@ -21,4 +21,10 @@ ROUTE_MINIMUM_ROLE: dict[str, Role | None] = {
     "admin.user_create": Role.admin,
     "admin.user_edit": Role.admin,
     "admin.audit_log": Role.coordinator,
+    "evidence.case_evidence_list": Role.viewer,
+    "evidence.upload": Role.documenter,
+    "evidence.detail": Role.viewer,
+    "evidence.download": Role.viewer,
+    "evidence.image": Role.viewer,
+    "evidence.delete": Role.coordinator,
 }
