@@ -104,6 +104,7 @@ _MARKUP_START = re.compile(
 )
 _LEADING_WHITESPACE = b" \t\n\r\x0c"
 
+UNKNOWN_BINARY = "application/octet-stream"
 LEGACY_OFFICE = {"application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint"}
 
 
@@ -121,25 +122,25 @@ def is_inline_image(media_type: str) -> bool:
 def refusal(media_type: str) -> InvalidInput:
     """The message shown when a sniffed type is outside the allow-list."""
     if media_type == "text/html":
-        advice = (
-            "Web pages, SVG and XML files are not accepted because a browser could run code in "
-            "them. Save the page as PDF or take a screenshot, and put its address in "
-            "'Original URL'."
+        message = (
+            "This file is a web page, SVG or XML file, which Casebook does not accept because a "
+            "browser could run code in it. Save the page as PDF or take a screenshot, and put "
+            "its address in 'Original URL'."
         )
     elif media_type in LEGACY_OFFICE:
-        advice = (
-            "Old-style Office files (.doc, .xls, .ppt) are not accepted because they often carry "
-            "macros. Save it as PDF or as .docx/.xlsx/.pptx and upload that."
+        message = (
+            "This is an old-style Office file (.doc, .xls, .ppt), which Casebook does not accept "
+            "because such files often carry macros. Save it as PDF or as .docx/.xlsx/.pptx and "
+            "upload that."
         )
     else:
-        advice = (
-            "Accepted: photos and images, PDF, audio, video, plain text, and Word/Excel/"
-            "PowerPoint or OpenDocument files. Archives and programs are refused."
+        found = "" if media_type == UNKNOWN_BINARY else f" (it is {media_type})"
+        message = (
+            f"Casebook does not accept this kind of file{found}. Accepted: photos and images, "
+            "PDF, audio, video, plain text, and Word/Excel/PowerPoint or OpenDocument files. "
+            "Archives and programs are refused."
         )
-    return InvalidInput(
-        f"This file is {media_label(media_type)}, which Casebook does not accept. {advice}",
-        field="file",
-    )
+    return InvalidInput(message, field="file")
 
 
 class MediaSniffer:
@@ -165,7 +166,7 @@ class MediaSniffer:
             self._check_text(chunk, final=False)
             if not self._is_text and len(self._head) >= HEAD_BYTES:
                 # No known signature and not text: refuse now rather than store the rest.
-                raise refusal("application/octet-stream")
+                raise refusal(UNKNOWN_BINARY)
 
     def result(self) -> str:
         """The media type once every byte has been fed; raises `InvalidInput` when refused."""
@@ -176,7 +177,7 @@ class MediaSniffer:
         if self._decided is None:
             if self._is_text:
                 self._check_text(b"", final=True)
-            self._decided = "text/plain" if self._is_text else "application/octet-stream"
+            self._decided = "text/plain" if self._is_text else UNKNOWN_BINARY
         if self._decided not in ALLOWED:
             raise refusal(self._decided)
         return self._decided

@@ -59,7 +59,7 @@ def test_accepted_types_are_recognised_from_their_bytes(content: bytes, expected
     ids=["doctype", "bom-and-space", "svg", "xml", "script", "comment"],
 )
 def test_markup_a_browser_would_render_is_refused(content: bytes) -> None:
-    with pytest.raises(InvalidInput, match="Web pages, SVG and XML"):
+    with pytest.raises(InvalidInput, match="web page, SVG or XML file"):
         sniff(content)
 
 
@@ -72,7 +72,7 @@ def test_markup_a_browser_would_render_is_refused(content: bytes) -> None:
             + b"\x00" * 504
             + b"\xec\xa5\xc1\x00"
             + b"\x00" * 100,
-            "Old-style Office files",
+            "old-style Office file",
         ),
         (bytes(range(256)) * 4, "does not accept"),
         (b"text then a NUL\x00", "does not accept"),

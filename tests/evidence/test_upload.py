@@ -158,7 +158,7 @@ def test_an_html_file_named_jpg_is_refused(auth, case, db, evidence_dir):
     text = response.get_data(as_text=True)
     assert response.status_code == 200
     assert 'id="file-error"' in text
-    assert "Web pages, SVG and XML files are not accepted" in text
+    assert "web page, SVG or XML file, which Casebook does not accept" in text
     assert evidence_rows(db) == []
     assert stored_files(evidence_dir) == []
 
@@ -169,7 +169,9 @@ def test_an_svg_is_refused_because_a_browser_would_run_its_scripts(auth, case, d
 
     response = upload(auth.client, case.id, svg, "map.png")
 
-    assert "Web pages, SVG and XML files are not accepted" in response.get_data(as_text=True)
+    assert "web page, SVG or XML file, which Casebook does not accept" in response.get_data(
+        as_text=True
+    )
     assert evidence_rows(db) == []
 
 
@@ -180,7 +182,7 @@ def test_a_program_is_refused_whatever_its_name(auth, case, db, evidence_dir):
     response = upload(auth.client, case.id, program, "statement.txt")
 
     text = response.get_data(as_text=True)
-    assert "which Casebook does not accept" in text
+    assert "Casebook does not accept this kind of file (it is application/x-msdownload)" in text
     assert evidence_rows(db) == []
     assert stored_files(evidence_dir) == []
 
