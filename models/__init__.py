@@ -12,6 +12,7 @@ from models.evidence import CustodyEvent, Evidence
 from models.intervention import Intervention
 from models.person import Person
 from models.response import OfficialResponse
+from models.search import SavedSearch, SearchCase, SearchDistrict, SearchPerson, SearchPersonKey
 from models.source import Citation, Source
 from models.user import Role, User
 from models.vocabulary import VocabularyTerm
@@ -31,6 +32,11 @@ __all__ = [
     "OfficialResponse",
     "Person",
     "Role",
+    "SavedSearch",
+    "SearchCase",
+    "SearchDistrict",
+    "SearchPerson",
+    "SearchPersonKey",
     "Source",
     "User",
     "VocabularyTerm",

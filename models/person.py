@@ -42,6 +42,9 @@ class Person(Tracked, table=True):
     contact: str | None = Field(default=None, sa_type=sa.Text)
     photo_evidence_id: int | None = Field(default=None, foreign_key="evidence.id")
     protected: bool = Field(default=False)
+    # Set when this record was merged into another person (see `app.search.people`): it is then
+    # soft-deleted but kept, so its version of the facts stays on record.
+    merged_into_id: int | None = Field(default=None, foreign_key="person.id")
 
     @property
     def other_name_list(self) -> list[str]:

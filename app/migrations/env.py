@@ -11,6 +11,7 @@ from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
 import models  # noqa: F401  (registers every table on the metadata)
+from models.search import include_in_schema_comparison
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -22,6 +23,7 @@ def run_migrations_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         compare_type=True,
+        include_name=include_in_schema_comparison,
         render_as_batch=True,
     )
     with context.begin_transaction():
@@ -47,6 +49,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         connection=connection,
         target_metadata=target_metadata,
         compare_type=True,
+        include_name=include_in_schema_comparison,
         render_as_batch=connection.dialect.name == "sqlite",
     )
     with context.begin_transaction():

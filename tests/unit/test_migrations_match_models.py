@@ -11,6 +11,7 @@ from sqlmodel import SQLModel
 
 import models  # noqa: F401  (registers every table)
 from app.db import upgrade
+from models.search import include_in_schema_comparison
 
 
 def schema_differences(url: str) -> list[object]:
@@ -18,7 +19,8 @@ def schema_differences(url: str) -> list[object]:
     engine = sa.create_engine(url)
     try:
         with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            opts = {"compare_type": True, "include_name": include_in_schema_comparison}
+            context = MigrationContext.configure(connection, opts=opts)
             return list(compare_metadata(context, SQLModel.metadata))
     finally:
         engine.dispose()
