@@ -1,10 +1,10 @@
 """Search: users' saved searches, and the tables the search index derives from the case records.
 
-`SavedSearch` is user data. `SearchCase`, `SearchDistrict`, `SearchPerson` and `SearchPersonKey`
+`SavedSearch` is user data. `SearchCase`, `SearchCode`, `SearchPerson` and `SearchPersonKey`
 are derived: `app.search.index` writes them from the case tables on every change, and
 `casebook reindex` rebuilds them. The full-text structure itself depends on the engine (an FTS5
 table on SQLite, a tsvector table with a GIN index on PostgreSQL) and is created in SQL by the
-migration; see `app.search.schema`.
+migration 0003 (see `app.search.engines`).
 """
 
 from __future__ import annotations
@@ -52,13 +52,16 @@ class SearchCase(SQLModel, table=True):
     victims: str = Field(default="", sa_type=sa.Text)
 
 
-class SearchDistrict(SQLModel, table=True):
-    """A small number for each district name, so a case's district fits in `facet_bits`."""
+class SearchCode(SQLModel, table=True):
+    """Small numbers the index hands out, by scheme: a code per district name (so a case's
+    district fits in `facet_bits`), and the fingerprint of the facet layout the index was
+    built with (scheme "layout"), so a layout change is noticed instead of miscounted."""
 
-    __tablename__ = "search_district"
+    __tablename__ = "search_code"
 
-    code: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
-    name: str = Field(max_length=100, unique=True)
+    scheme: str = Field(primary_key=True, max_length=20)
+    name: str = Field(primary_key=True, max_length=100)
+    code: int = Field(default=0)
 
 
 class SearchPerson(SQLModel, table=True):

@@ -74,9 +74,10 @@ def upgrade() -> None:
     )
     op.create_index("ix_search_case_dates", "search_case", ["date_earliest", "date_latest"])
     op.create_table(
-        "search_district",
-        sa.Column("code", sa.Integer(), primary_key=True, autoincrement=False),
-        sa.Column("name", sa.String(100), nullable=False, unique=True),
+        "search_code",
+        sa.Column("scheme", sa.String(20), primary_key=True),
+        sa.Column("name", sa.String(100), primary_key=True),
+        sa.Column("code", sa.Integer(), nullable=False),
     )
     op.create_table(
         "search_person",
@@ -130,7 +131,7 @@ def downgrade() -> None:
         batch.drop_column("merged_into_id")
     op.drop_table("search_person_key")
     op.drop_table("search_person")
-    op.drop_table("search_district")
+    op.drop_table("search_code")
     op.drop_index("ix_search_case_dates", table_name="search_case")
     op.drop_table("search_case")
     op.drop_index("ix_saved_search_user_id", table_name="saved_search")
