@@ -77,10 +77,11 @@ def _configure(app: Flask, settings: Settings) -> None:
 def _register_blueprints(app: Flask) -> None:
     from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
+    from app.cases import bp as cases_bp
     from app.evidence import bp as evidence_bp
     from app.main import bp as main_bp
 
-    for blueprint in (auth_bp, main_bp, admin_bp, evidence_bp):
+    for blueprint in (auth_bp, main_bp, admin_bp, cases_bp, evidence_bp):
         app.register_blueprint(blueprint)
 
 

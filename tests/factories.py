@@ -58,4 +58,6 @@ def sample_url_values(db: Session) -> dict[str, object]:
         max_bytes=1024 * 1024,
     )
     db.commit()
-    return {"case_id": case.id, "evidence_id": outcome.evidence.id}
+    from tests.cases.helpers import add_case_parts  # people, acts, sources… of the case
+
+    return {"case_id": case.id, "evidence_id": outcome.evidence.id, **add_case_parts(db, case)}
