@@ -49,15 +49,47 @@ def init_command() -> None:
 
 
 @click.command("demo")
+@click.option(
+    "--cases",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Add this many generated cases. Without it, the demo set is loaded once, into a "
+    "database that has no case yet.",
+)
+@click.option("--seed", type=int, default=None, help="Seed: the same seed makes the same cases.")
 @with_appcontext
-def demo_command() -> None:
-    """Load fictional demo data (accounts first; nothing real, nothing fixed)."""
+def demo_command(cases: int | None, seed: int | None) -> None:
+    """Load fictional demo data: accounts, vocabularies and cases (invented people only)."""
+    import secrets
+
     from app.demo.accounts import ensure_demo_accounts
+    from app.demo.loader import LoadReport, ensure_default_cases, load_cases
+    from models.vocabulary import seed_vocabularies
+
+    def progress(done: int, total: int, seconds: float) -> None:
+        click.echo(f"  {done:,} of {total:,} cases ({done / max(seconds, 1e-9):,.0f} cases/s)")
 
     settings = current_app.extensions["casebook.settings"]
+    report: LoadReport | None
     with cli_session() as session:
         created = ensure_demo_accounts(session, settings.instance_dir)
+        terms = seed_vocabularies(session)
+        if cases is None:
+            report = ensure_default_cases(session, progress=progress)
+        else:
+            seed = secrets.randbelow(2**31) if seed is None else seed
+            click.echo(f"Generating {cases:,} cases with seed {seed}:")
+            report = load_cases(session, count=cases, seed=seed, progress=progress)
         session.commit()
+    if terms:
+        click.echo(f"Added {terms:,} vocabulary terms.")
+    if report is None:
+        click.echo("The database has cases already; add generated ones with --cases N.")
+    else:
+        click.echo(
+            f"Added {report.cases:,} demo cases ({report.rows:,} records) in "
+            f"{report.seconds:.1f} s: {report.cases_per_second:,.0f} cases/s."
+        )
     if created:
         click.echo(
             "Demo accounts (passwords generated now; also saved in instance/demo-accounts.txt):"
