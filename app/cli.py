@@ -43,9 +43,14 @@ def register_commands(app) -> None:  # type: ignore[no-untyped-def]
 @click.command("init")
 @with_appcontext
 def init_command() -> None:
-    """Create or migrate the database to the newest schema."""
+    """Create or migrate the database to the newest schema, and load the standard vocabularies."""
+    from models.vocabulary import seed_vocabularies
+
     db.upgrade(current_app.config["DATABASE_URL"])
-    click.echo("Database is up to date.")
+    with cli_session() as session:
+        added = seed_vocabularies(session)
+        session.commit()
+    click.echo(f"Database is up to date ({added} vocabulary terms added).")
 
 
 @click.command("demo")

@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     lockout_minutes: int = 15
     login_rate_limit: str = "20 per minute"
     organisation_name: str = "Casebook demo organisation (fictional)"
+    # First part of case references such as BAL-2026-0042.
+    case_reference_prefix: str = "BAL"
     # Behind a TLS-terminating proxy: mark cookies Secure and trust X-Forwarded-* from one hop.
     behind_tls_proxy: bool = False
 

@@ -97,6 +97,8 @@ def clean(
         if key not in table.c:
             raise TypeError(f"{model.__name__} has no column {key!r}")
         column = table.c[key]
+        if value is None and not column.nullable:
+            continue  # not on the form: the column keeps its default (or current) value
         if isinstance(value, str) and not isinstance(value, enum.Enum):
             value = normalise_text(value)
             length = getattr(column.type, "length", None)

@@ -85,7 +85,12 @@ def create_response(
     response = create_in_case(
         session, actor=actor, case=case, model=OfficialResponse, columns=columns
     )
-    _record_citation(session, actor=actor, case=case, response=response, cited=cited)
+    # Part of the creation: the citation's own audit event records the link.
+    response.citation_id = _record_citation(
+        session, actor=actor, case=case, response=response, cited=cited
+    )
+    session.add(response)
+    session.flush()
     refresh_status(session, actor=actor, case=case)
     return Saved(response)
 
@@ -107,6 +112,10 @@ def update_response(
     raise_problems(
         problems + citation_issues + reference_problems(session, case.id, {"act_id": Act}, columns)
     )  # type: ignore[arg-type]
+    records.check_version(response, expected_version)
+    columns["citation_id"] = _record_citation(
+        session, actor=actor, case=case, response=response, cited=cited
+    )
     records.update(
         session,
         actor=actor,
@@ -115,7 +124,6 @@ def update_response(
         expected_version=expected_version,
         case_id=case.id,
     )
-    _record_citation(session, actor=actor, case=case, response=response, cited=cited)
     refresh_status(session, actor=actor, case=case)
     return Saved(response)
 
@@ -130,10 +138,11 @@ def response_citation(session: Session, response: OfficialResponse) -> Citation 
 
 def _record_citation(
     session: Session, *, actor: Actor, case: Case, response: OfficialResponse, cited: dict[str, Any]
-) -> None:
+) -> int | None:
+    """Create or update the citation recording the response; its id (None when none)."""
     existing = response_citation(session, response)
     if cited.get("source_id") is None:
-        return
+        return existing.id if existing is not None else None
     if existing is not None:
         records.update(
             session,
@@ -143,26 +152,15 @@ def _record_citation(
             expected_version=None,
             case_id=case.id,
         )
-        return
+        return existing.id
     row = create_in_case(
         session,
         actor=actor,
         case=case,
         model=Citation,
-        columns={
-            **cited,
-            "response_id": response.id,
-            "fact": SupportedFact.denial,
-        },
+        columns={**cited, "response_id": response.id, "fact": SupportedFact.denial},
     )
-    records.update(
-        session,
-        actor=actor,
-        row=response,
-        changes={"citation_id": row.id},
-        expected_version=None,
-        case_id=case.id,
-    )
+    return row.id
 
 
 def delete_response(
