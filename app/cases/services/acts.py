@@ -16,7 +16,9 @@ from app.cases.services.common import (
     person_in_case,
     raise_problems,
     reference_problems,
+    remove_from_case,
     span_problems,
+    update_in_case,
 )
 from app.errors import InvalidInput
 from app.security import Permission
@@ -80,13 +82,8 @@ def update_act(
     actor.require(Permission.edit_cases)
     columns, problems = act_problems(fields)
     raise_problems(problems + _act_reference_problems(session, case, columns, act.id))
-    records.update(
-        session,
-        actor=actor,
-        row=act,
-        changes=columns,
-        expected_version=expected_version,
-        case_id=case.id,
+    update_in_case(
+        session, actor=actor, case=case, row=act, columns=columns, expected_version=expected_version
     )
     refresh_status(session, actor=actor, case=case)
     return Saved(act)
@@ -140,14 +137,14 @@ def delete_act(
     ).all()
     why = reason or None
     for row in [*citations, *involvements]:
-        records.soft_delete(
+        remove_from_case(
             session,
             actor=actor,
+            case=case,
             row=row,
-            case_id=case.id,
             reason=f"with act #{act.id}" + (f": {why}" if why else ""),
         )
-    records.soft_delete(session, actor=actor, row=act, case_id=case.id, reason=why)
+    remove_from_case(session, actor=actor, case=case, row=act, reason=why)
     refresh_status(session, actor=actor, case=case)
 
 
@@ -199,13 +196,13 @@ def update_involvement(
     actor.require(Permission.edit_cases)
     columns, problems = involvement_problems(fields)
     raise_problems(problems + _involvement_reference_problems(session, case, columns))
-    records.update(
+    update_in_case(
         session,
         actor=actor,
+        case=case,
         row=involvement,
-        changes=columns,
+        columns=columns,
         expected_version=expected_version,
-        case_id=case.id,
     )
     refresh_status(session, actor=actor, case=case)
     return Saved(involvement)
@@ -230,14 +227,12 @@ def delete_involvement(
         )
     ).all()
     for citation in citations:
-        records.soft_delete(
+        remove_from_case(
             session,
             actor=actor,
+            case=case,
             row=citation,
-            case_id=case.id,
             reason=f"with involvement #{involvement.id}",
         )
-    records.soft_delete(
-        session, actor=actor, row=involvement, case_id=case.id, reason=reason or None
-    )
+    remove_from_case(session, actor=actor, case=case, row=involvement, reason=reason)
     refresh_status(session, actor=actor, case=case)

@@ -13,6 +13,8 @@ from typing import Any, Generic, TypeVar
 from sqlmodel import Session, SQLModel, select
 
 from app.errors import InvalidInput, NotFound
+from app.services import records
+from app.services.actor import Actor
 from models.case import Case, CasePerson
 from models.partial_date import PartialDate, partial_date_columns
 from models.types import utcnow
@@ -196,11 +198,9 @@ def touch(session: Session, case: Case) -> None:
 
 
 def create_in_case(
-    session: Session, *, actor: Any, case: Case, model: type[T], columns: Mapping[str, Any]
+    session: Session, *, actor: Actor, case: Case, model: type[T], columns: Mapping[str, Any]
 ) -> T:
     """Insert a row of `model` belonging to `case`, audited under the case."""
-    from app.services import records
-
     row = model.model_validate({**columns, "case_id": case.id})
     return records.create(session, actor=actor, row=row, case_id=case.id)
 
@@ -216,3 +216,43 @@ def dependants(session: Session, checks: Mapping[str, Any]) -> list[str]:
         if ids:
             found.append(f"{description} #{', #'.join(str(i) for i in ids)}")
     return found
+
+
+def update_in_case(
+    session: Session,
+    *,
+    actor: Actor,
+    case: Case,
+    row: SQLModel,
+    columns: Mapping[str, Any],
+    expected_version: int | None,
+) -> None:
+    """Apply checked changes to a record of the case: versioned, audited under the case."""
+    records.update(
+        session,
+        actor=actor,
+        row=row,
+        changes=dict(columns),
+        expected_version=expected_version,
+        case_id=case.id,
+    )
+
+
+def remove_from_case(
+    session: Session,
+    *,
+    actor: Actor,
+    case: Case,
+    row: SQLModel,
+    expected_version: int | None = None,
+    reason: str | None = "",
+) -> None:
+    """Soft-delete a record of the case, audited under the case with the reason given."""
+    records.soft_delete(
+        session,
+        actor=actor,
+        row=row,
+        expected_version=expected_version,
+        case_id=case.id,
+        reason=reason or None,
+    )

@@ -13,10 +13,11 @@ from app.cases.services.common import (
     create_in_case,
     person_in_case,
     raise_problems,
+    remove_from_case,
+    update_in_case,
 )
 from app.errors import InvalidInput
 from app.security import Permission
-from app.services import records
 from app.services.actor import Actor
 from models.case import Case
 from models.consent import Consent
@@ -75,13 +76,13 @@ def update_consent(
     if "person_id" in columns:
         problems += _person_problem(session, case, columns)
     raise_problems(problems)
-    records.update(
+    update_in_case(
         session,
         actor=actor,
+        case=case,
         row=consent,
-        changes=columns,
+        columns=columns,
         expected_version=expected_version,
-        case_id=case.id,
     )
     return Saved(consent)
 
@@ -97,11 +98,11 @@ def delete_consent(
 ) -> None:
     """Remove a consent recorded by mistake (a withdrawn consent is edited, not removed)."""
     actor.require(Permission.edit_cases)
-    records.soft_delete(
+    remove_from_case(
         session,
         actor=actor,
+        case=case,
         row=consent,
         expected_version=expected_version,
-        case_id=case.id,
-        reason=reason or None,
+        reason=reason,
     )

@@ -13,10 +13,11 @@ from app.cases.services.common import (
     create_in_case,
     raise_problems,
     reference_problems,
+    remove_from_case,
+    update_in_case,
 )
 from app.errors import InvalidInput
 from app.security import Permission
-from app.services import records
 from app.services.actor import Actor
 from models.act import Act
 from models.case import Case
@@ -66,13 +67,13 @@ def update_intervention(
     actor.require(Permission.edit_cases)
     columns, problems = intervention_problems(fields)
     raise_problems(problems + reference_problems(session, case.id, REFERENCES, columns))  # type: ignore[arg-type]
-    records.update(
+    update_in_case(
         session,
         actor=actor,
+        case=case,
         row=intervention,
-        changes=columns,
+        columns=columns,
         expected_version=expected_version,
-        case_id=case.id,
     )
     return Saved(intervention)
 
@@ -88,11 +89,11 @@ def delete_intervention(
 ) -> None:
     """Remove an intervention from the case (kept in the database and the audit trail)."""
     actor.require(Permission.edit_cases)
-    records.soft_delete(
+    remove_from_case(
         session,
         actor=actor,
+        case=case,
         row=intervention,
         expected_version=expected_version,
-        case_id=case.id,
-        reason=reason or None,
+        reason=reason,
     )

@@ -7,7 +7,14 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from app.cases.services.common import Saved, clean, person_in_case, raise_problems
+from app.cases.services.common import (
+    Saved,
+    clean,
+    person_in_case,
+    raise_problems,
+    remove_from_case,
+    update_in_case,
+)
 from app.errors import InvalidInput, NotFound
 from app.security import Permission
 from app.services import records
@@ -115,17 +122,17 @@ def update_person(
     columns, problems, warnings = person_problems(fields)
     raise_problems(problems)
     link = _link_columns(fields)
-    records.update(
+    update_in_case(
         session,
         actor=actor,
+        case=case,
         row=person,
-        changes=columns,
+        columns=columns,
         expected_version=expected_version,
-        case_id=case.id,
     )
     if link:
-        records.update(
-            session, actor=actor, row=link_row, changes=link, expected_version=None, case_id=case.id
+        update_in_case(
+            session, actor=actor, case=case, row=link_row, columns=link, expected_version=None
         )
     return Saved(person, tuple(warnings))
 
@@ -169,7 +176,7 @@ def remove_person(
             f"{person.full_name}'s consent is on record in this case. Remove it first "
             "(or keep the person)."
         )
-    records.soft_delete(session, actor=actor, row=link_row, case_id=case.id, reason=reason or None)
+    remove_from_case(session, actor=actor, case=case, row=link_row, reason=reason)
     elsewhere = session.exec(
         select(CasePerson.id).where(
             CasePerson.person_id == person.id,
@@ -177,9 +184,7 @@ def remove_person(
         )
     ).first()
     if elsewhere is None:
-        records.soft_delete(
-            session, actor=actor, row=person, case_id=case.id, reason=reason or None
-        )
+        remove_from_case(session, actor=actor, case=case, row=person, reason=reason)
 
 
 def get_person_in_case(session: Session, case: Case, person_id: int) -> Person:

@@ -17,6 +17,8 @@ from app.cases.services.common import (
     prefixed,
     raise_problems,
     reference_problems,
+    remove_from_case,
+    update_in_case,
 )
 from app.cases.services.sources import _cited_in
 from app.errors import InvalidInput
@@ -116,13 +118,13 @@ def update_response(
     columns["citation_id"] = _record_citation(
         session, actor=actor, case=case, response=response, cited=cited
     )
-    records.update(
+    update_in_case(
         session,
         actor=actor,
+        case=case,
         row=response,
-        changes=columns,
+        columns=columns,
         expected_version=expected_version,
-        case_id=case.id,
     )
     refresh_status(session, actor=actor, case=case)
     return Saved(response)
@@ -144,13 +146,8 @@ def _record_citation(
     if cited.get("source_id") is None:
         return existing.id if existing is not None else None
     if existing is not None:
-        records.update(
-            session,
-            actor=actor,
-            row=existing,
-            changes=cited,
-            expected_version=None,
-            case_id=case.id,
+        update_in_case(
+            session, actor=actor, case=case, row=existing, columns=cited, expected_version=None
         )
         return existing.id
     row = create_in_case(
@@ -196,12 +193,12 @@ def delete_response(
         )
     ).all()
     for citation in citations:
-        records.soft_delete(
+        remove_from_case(
             session,
             actor=actor,
+            case=case,
             row=citation,
-            case_id=case.id,
             reason=f"with official response #{response.id}",
         )
-    records.soft_delete(session, actor=actor, row=response, case_id=case.id, reason=reason or None)
+    remove_from_case(session, actor=actor, case=case, row=response, reason=reason)
     refresh_status(session, actor=actor, case=case)

@@ -18,6 +18,8 @@ from app.cases.services.common import (
     prefixed,
     raise_problems,
     reference_problems,
+    remove_from_case,
+    update_in_case,
 )
 from app.errors import InvalidInput, NotFound
 from app.security import Permission
@@ -181,13 +183,13 @@ def update_citation(
     actor.require(Permission.edit_cases)
     columns, _, problems = citation_problems({"source_id": citation.source_id, **fields}, None)
     raise_problems(problems + _citation_reference_problems(session, case, columns))
-    records.update(
+    update_in_case(
         session,
         actor=actor,
+        case=case,
         row=citation,
-        changes=columns,
+        columns=columns,
         expected_version=expected_version,
-        case_id=case.id,
     )
     refresh_status(session, actor=actor, case=case)
     return Saved(citation)
@@ -204,13 +206,13 @@ def delete_citation(
 ) -> None:
     """Remove a citation (the source stays)."""
     actor.require(Permission.edit_cases)
-    records.soft_delete(
+    remove_from_case(
         session,
         actor=actor,
+        case=case,
         row=citation,
         expected_version=expected_version,
-        case_id=case.id,
-        reason=reason or None,
+        reason=reason,
     )
     refresh_status(session, actor=actor, case=case)
 
@@ -228,13 +230,13 @@ def update_source(
     actor.require(Permission.edit_cases)
     columns, problems = source_problems(fields)
     raise_problems(problems)
-    records.update(
+    update_in_case(
         session,
         actor=actor,
+        case=case,
         row=source,
-        changes=columns,
+        columns=columns,
         expected_version=expected_version,
-        case_id=case.id,
     )
     refresh_status(session, actor=actor, case=case)
     return Saved(source)
@@ -261,11 +263,11 @@ def remove_source(
         )
     ).all()
     for citation in citations:
-        records.soft_delete(
+        remove_from_case(
             session,
             actor=actor,
+            case=case,
             row=citation,
-            case_id=case.id,
             reason=f"with source #{source.id}" + (f": {reason}" if reason else ""),
         )
     elsewhere = session.exec(
@@ -275,7 +277,5 @@ def remove_source(
         )
     ).first()
     if elsewhere is None:
-        records.soft_delete(
-            session, actor=actor, row=source, case_id=case.id, reason=reason or None
-        )
+        remove_from_case(session, actor=actor, case=case, row=source, reason=reason)
     refresh_status(session, actor=actor, case=case)
