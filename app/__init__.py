@@ -80,8 +80,9 @@ def _register_blueprints(app: Flask) -> None:
     from app.cases import bp as cases_bp
     from app.evidence import bp as evidence_bp
     from app.main import bp as main_bp
+    from app.search import bp as search_bp
 
-    for blueprint in (auth_bp, main_bp, admin_bp, cases_bp, evidence_bp):
+    for blueprint in (auth_bp, main_bp, admin_bp, cases_bp, evidence_bp, search_bp):
         app.register_blueprint(blueprint)
 
 

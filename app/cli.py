@@ -36,8 +36,11 @@ def cli_session() -> Session:
 
 def register_commands(app) -> None:  # type: ignore[no-untyped-def]
     """Attach Casebook's commands to `app.cli`."""
+    from app.search.cli import reindex_command
+
     for command in (init_command, demo_command, run_command, user_group, audit_group):
         app.cli.add_command(command)
+    app.cli.add_command(reindex_command)
 
 
 @click.command("init")

@@ -59,4 +59,12 @@ ROUTE_MINIMUM_ROLE: dict[str, Role | None] = {
     "cases.consent_delete": Role.documenter,
     "cases.vocabulary_list": Role.admin,
     "cases.vocabulary_term_active": Role.admin,
+    "search.search_page": Role.viewer,
+    "search.export": Role.documenter,
+    "search.saved_list": Role.viewer,
+    "search.save": Role.viewer,
+    "search.run_saved": Role.viewer,
+    "search.delete_saved_search": Role.viewer,
+    "search.similar_people_json": Role.documenter,
+    "search.merge": Role.coordinator,
 }

@@ -750,4 +750,11 @@ def sample_url_values(db: Session) -> dict[str, object]:
     db.commit()
     from tests.cases.helpers import add_case_parts  # people, acts, sources… of the case
 
-    return {"case_id": case.id, "evidence_id": outcome.evidence.id, **add_case_parts(db, case)}
+    from tests.search.helpers import sample_saved_search
+
+    return {
+        "case_id": case.id,
+        "evidence_id": outcome.evidence.id,
+        **add_case_parts(db, case),
+        "saved_id": sample_saved_search(db),
+    }

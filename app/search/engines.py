@@ -1,0 +1,227 @@
+"""The two full-text engines behind one interface: SQLite FTS5 and PostgreSQL tsvector.
+
+Each engine stores a case's index document (`IndexDocument`: four already-folded columns),
+compiles a `ParsedQuery` to its own syntax with every word quoted, and supplies the few SQL
+fragments that differ (the join, the match, relevance, aggregating facet bits). Everything
+else in search is shared SQL over `search_case`.
+
+Columns: `head` (reference, title, tags), `names` (every name of every person in the case),
+`keys` (the spelling keys of those names), `body` (narrative, places, perpetrators, sources,
+official responses, interventions). Relevance weighs them in that order, keys lowest but one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from app.search.query import ParsedQuery, Term
+
+TEXT_COLUMNS = ("head", "names", "body")
+
+
+@dataclass(frozen=True)
+class IndexDocument:
+    """One case's text as the engine indexes it: space-separated folded words per column."""
+
+    case_id: int
+    head: str
+    names: str
+    keys: str
+    body: str
+
+
+class FullTextEngine(Protocol):
+    """What search needs from an engine."""
+
+    name: str
+    #: FROM clause joining the full-text table to `search_case sc`.
+    text_from: str
+    #: The full-text table's case id column (SQLite lets FTS5 use a bound on its rowid).
+    text_id: str
+    #: An aggregate joining every matching `sc.facet_bits` with commas.
+    joined_bits: str
+
+    def compile(self, query: ParsedQuery) -> str | None:
+        """The engine's query text for `query`, or None when it has nothing to look for."""
+
+    def compile_any(self, terms: Sequence[Term]) -> str:
+        """The engine's query text matching any of `terms` (for a search of exclusions only)."""
+
+    def match(self) -> str:
+        """A condition: the full-text row matches the compiled query bound to `:match`."""
+
+    def not_matching(self) -> str:
+        """A condition on `sc`: the case does not match the query bound to `:match`."""
+
+    def relevance(self) -> str:
+        """An ORDER BY expression, best first, for the query bound to `:match`."""
+
+    def write(self, connection: Connection, documents: Sequence[IndexDocument]) -> None:
+        """Insert documents for cases that have none."""
+
+    def delete(self, connection: Connection, case_ids: Iterable[int]) -> None:
+        """Remove the documents of these cases."""
+
+    def clear(self, connection: Connection) -> None:
+        """Remove every document."""
+
+    def optimise(self, connection: Connection) -> None:
+        """Compact the index after a rebuild."""
+
+
+def quoted(word: str, quote: str) -> str:
+    """A word as a quoted literal, doubling the quote character inside (the folded words never
+    hold quotes, but the compilers never rely on it)."""
+    return quote + word.replace(quote, quote * 2) + quote
+
+
+class SqliteFts5:
+    """FTS5: `search_fts(head, names, keys, body)`, rowid = case id."""
+
+    name = "sqlite"
+    text_from = "search_fts JOIN search_case sc ON sc.case_id = search_fts.rowid"
+    text_id = "search_fts.rowid"
+    joined_bits = "group_concat(sc.facet_bits)"
+    # bm25 weights per column: head, names, keys, body.
+    _WEIGHTS = "8.0, 6.0, 1.5, 1.0"
+    _TEXT = "{" + " ".join(TEXT_COLUMNS) + "}"
+
+    def compile(self, query: ParsedQuery) -> str | None:
+        if not query.positive:
+            return None
+        text = " AND ".join(self.compile_any(clause.terms) for clause in query.positive)
+        if query.negative:
+            excluded = [term for clause in query.negative for term in clause.terms]
+            text = f"({text}) NOT {self.compile_any(excluded)}"
+        return text
+
+    def compile_any(self, terms: Sequence[Term]) -> str:
+        return "(" + " OR ".join(self._term(term) for term in terms) + ")"
+
+    def _term(self, term: Term) -> str:
+        text = f"{self._TEXT} : {quoted(' '.join(term.words), chr(34))}"
+        if term.prefix:
+            text += " *"
+        if term.key:
+            text = f"{text} OR keys : {quoted(term.key, chr(34))}"
+        return f"({text})"
+
+    def match(self) -> str:
+        return "search_fts MATCH :match"
+
+    def not_matching(self) -> str:
+        return "sc.case_id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :match)"
+
+    def relevance(self) -> str:
+        return f"bm25(search_fts, {self._WEIGHTS})"
+
+    def write(self, connection: Connection, documents: Sequence[IndexDocument]) -> None:
+        if documents:
+            connection.execute(
+                sa.text(
+                    "INSERT INTO search_fts (rowid, head, names, keys, body) "
+                    "VALUES (:case_id, :head, :names, :keys, :body)"
+                ),
+                [vars(document) for document in documents],
+            )
+
+    def delete(self, connection: Connection, case_ids: Iterable[int]) -> None:
+        ids = [{"case_id": case_id} for case_id in case_ids]
+        if ids:
+            connection.execute(sa.text("DELETE FROM search_fts WHERE rowid = :case_id"), ids)
+
+    def clear(self, connection: Connection) -> None:
+        connection.execute(sa.text("DELETE FROM search_fts"))
+
+    def optimise(self, connection: Connection) -> None:
+        connection.execute(sa.text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
+
+
+class PostgresTsvector:
+    """tsvector: `search_fts(case_id, document)`; head, names, keys, body weighted A, B, C, D."""
+
+    name = "postgresql"
+    text_from = "search_fts f JOIN search_case sc ON sc.case_id = f.case_id"
+    text_id = "sc.case_id"
+    joined_bits = "string_agg(CAST(sc.facet_bits AS text), ',')"
+    _TEXT_WEIGHTS = "ABD"
+    # ts_rank weights for D, C, B, A: body, keys, names, head.
+    _RANK_WEIGHTS = "{0.2, 0.3, 0.8, 1.0}"
+
+    def compile(self, query: ParsedQuery) -> str | None:
+        if not query.positive:
+            return None
+        parts = [self.compile_any(clause.terms) for clause in query.positive]
+        if query.negative:
+            excluded = [term for clause in query.negative for term in clause.terms]
+            parts.append("!" + self.compile_any(excluded))
+        return " & ".join(parts)
+
+    def compile_any(self, terms: Sequence[Term]) -> str:
+        return "(" + " | ".join(self._term(term) for term in terms) + ")"
+
+    def _term(self, term: Term) -> str:
+        last = len(term.words) - 1
+        parts = [
+            self._lexeme(word, prefix=term.prefix and index == last)
+            for index, word in enumerate(term.words)
+        ]
+        text = " <-> ".join(parts)
+        if term.key:
+            text = f"{text} | {self._lexeme(term.key, weights='C')}"
+        return f"({text})"
+
+    def _lexeme(self, word: str, *, prefix: bool = False, weights: str = _TEXT_WEIGHTS) -> str:
+        escaped = quoted(word.replace("\\", "\\\\"), "'")
+        return f"{escaped}:{'*' if prefix else ''}{weights}"
+
+    def match(self) -> str:
+        return "f.document @@ to_tsquery('simple', :match)"
+
+    def not_matching(self) -> str:
+        return (
+            "sc.case_id NOT IN (SELECT case_id FROM search_fts "
+            "WHERE document @@ to_tsquery('simple', :match))"
+        )
+
+    def relevance(self) -> str:
+        return f"ts_rank('{self._RANK_WEIGHTS}', f.document, to_tsquery('simple', :match)) DESC"
+
+    def write(self, connection: Connection, documents: Sequence[IndexDocument]) -> None:
+        if documents:
+            connection.execute(
+                sa.text(
+                    "INSERT INTO search_fts (case_id, document) VALUES (:case_id, "
+                    "setweight(to_tsvector('simple', :head), 'A') || "
+                    "setweight(to_tsvector('simple', :names), 'B') || "
+                    "setweight(to_tsvector('simple', :keys), 'C') || "
+                    "setweight(to_tsvector('simple', :body), 'D'))"
+                ),
+                [vars(document) for document in documents],
+            )
+
+    def delete(self, connection: Connection, case_ids: Iterable[int]) -> None:
+        ids = list(case_ids)
+        if ids:
+            connection.execute(
+                sa.text("DELETE FROM search_fts WHERE case_id = ANY(:ids)"), {"ids": ids}
+            )
+
+    def clear(self, connection: Connection) -> None:
+        connection.execute(sa.text("DELETE FROM search_fts"))
+
+    def optimise(self, connection: Connection) -> None:
+        connection.execute(sa.text("ANALYZE search_fts"))
+        connection.execute(sa.text("ANALYZE search_case"))
+
+
+def engine_for(connection: Connection) -> FullTextEngine:
+    """The engine of the database `connection` talks to."""
+    if connection.dialect.name == "postgresql":
+        return PostgresTsvector()
+    return SqliteFts5()

@@ -1,0 +1,387 @@
+"""Likely duplicate people, found while a person is entered, and merging two records into one.
+
+Candidates share a spelling key with the name typed (on PostgreSQL with pg_trgm, also a close
+trigram match of the folded names). Each is scored in Python, the same way on both engines:
+
+    score = 0.55 × name + 0.25 × father's name + 0.10 × district + 0.10 × birth
+
+where each part is a similarity from 0 to 1, and a part that either side lacks counts 0.5
+(unknown is a coin toss, so a bare name match never looks certain). Names compare by the best of
+Jaro-Winkler on the folded text and the overlap of the words' spelling keys; a father's name
+below the name threshold counts 0 (another father is evidence against, not a partial match).
+
+A merge keeps both records' facts: the kept person gains the other's names as other spellings
+and any details it lacked; the other record stays, soft-deleted with `merged_into_id`, with its
+own values; every link is re-pointed; each change and the merge itself are audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from app.errors import InvalidInput, NotFound
+from app.search.normalise import fold, name_key, tokens
+from app.security import Permission
+from app.services import audit, records
+from app.services.actor import Actor
+from models.act import Act, Involvement
+from models.case import Case, CasePerson
+from models.consent import Consent
+from models.enums import DatePrecision, Sex
+from models.partial_date import PartialDate, partial_date
+from models.person import Person
+from models.search import SearchPerson, SearchPersonKey
+from models.source import Source
+
+WEIGHTS = {"name": 0.55, "father": 0.25, "district": 0.10, "birth": 0.10}
+UNKNOWN = 0.5
+MIN_NAME_SIMILARITY = 0.8
+MIN_SCORE = 0.6
+MAX_CANDIDATES = 300
+
+# Details the kept record takes from the merged one when it has none of its own.
+FILLABLE = (
+    "father_name",
+    "age_at_incident",
+    "occupation",
+    "affiliation",
+    "ethnicity",
+    "home_district",
+    "home_address",
+    "national_id",
+    "contact",
+    "photo_evidence_id",
+)
+# Every reference to a person: (model, column).
+LINKS: tuple[tuple[type, str], ...] = (
+    (CasePerson, "person_id"),
+    (Act, "victim_id"),
+    (Involvement, "perpetrator_person_id"),
+    (Source, "person_id"),
+    (Consent, "person_id"),
+)
+
+
+@dataclass(frozen=True)
+class SimilarPerson:
+    """A recorded person who may be the one being entered, with why."""
+
+    person: Person
+    score: float
+    reasons: list[str]
+
+
+def similar_people(
+    session: Session,
+    full_name: str,
+    father_name: str | None = None,
+    district: str | None = None,
+    birth: PartialDate | str | None = None,
+    *,
+    exclude_id: int | None = None,
+    limit: int = 8,
+) -> list[SimilarPerson]:
+    """Recorded people who may be this person, best first, each with a score and reasons."""
+    if len(tokens(full_name)) == 0 or len(fold(full_name).strip()) < 3:
+        return []
+    wanted = _Profile(full_name, father_name, district, _birth(birth))
+    candidates = _candidates(session, full_name)
+    candidates.discard(exclude_id)  # type: ignore[arg-type]
+    if not candidates:
+        return []
+    people = session.exec(
+        select(Person).where(
+            Person.id.in_(candidates),  # type: ignore[union-attr]
+            Person.deleted_at.is_(None),  # type: ignore[union-attr]
+            Person.merged_into_id.is_(None),  # type: ignore[union-attr]
+        )
+    ).all()
+    scored = [found for person in people if (found := _score(wanted, person)) is not None]
+    scored.sort(key=lambda found: (-found.score, found.person.full_name))
+    return scored[:limit]
+
+
+def _birth(birth: PartialDate | str | None) -> PartialDate:
+    if isinstance(birth, PartialDate):
+        return birth
+    try:
+        return PartialDate.parse(birth)
+    except ValueError:
+        return PartialDate.unknown()
+
+
+def _candidates(session: Session, full_name: str) -> set[int]:
+    keys = sorted({key for word in tokens(full_name) if (key := name_key(word))})
+    key = SearchPersonKey.__table__.c  # type: ignore[attr-defined]
+    found: set[int] = set()
+    if keys:
+        shared = sa.func.count()
+        found.update(
+            session.connection()
+            .execute(
+                sa.select(key.person_id)
+                .where(key.key.in_(keys))
+                .group_by(key.person_id)
+                .order_by(shared.desc())
+                .limit(MAX_CANDIDATES)
+            )
+            .scalars()
+        )
+    if _has_trigrams(session):
+        person = SearchPerson.__table__.c  # type: ignore[attr-defined]
+        folded = " ".join(tokens(full_name))
+        found.update(
+            session.connection()
+            .execute(
+                sa.select(person.person_id)
+                .where(person.names_folded.op("%")(folded))
+                .order_by(sa.func.similarity(person.names_folded, folded).desc())
+                .limit(MAX_CANDIDATES // 3)
+            )
+            .scalars()
+        )
+    return found
+
+
+def _has_trigrams(session: Session) -> bool:
+    if session.get_bind().dialect.name != "postgresql":
+        return False
+    statement = sa.text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+    return session.connection().execute(statement).first() is not None
+
+
+@dataclass(frozen=True)
+class _Profile:
+    full_name: str
+    father_name: str | None
+    district: str | None
+    birth: PartialDate
+
+
+def _score(wanted: _Profile, person: Person) -> SimilarPerson | None:
+    name, closest = max(
+        ((name_similarity(wanted.full_name, name), name) for name in person.all_names),
+        key=lambda pair: pair[0],
+    )
+    if name < MIN_NAME_SIMILARITY:
+        return None
+    reasons = [_name_reason("Name", wanted.full_name, closest, name)]
+    parts = {"name": name}
+    if wanted.father_name and person.father_name:
+        father = name_similarity(wanted.father_name, person.father_name)
+        # Another father's name is evidence against, not a partial match.
+        parts["father"] = father if father >= MIN_NAME_SIMILARITY else 0.0
+        reasons.append(
+            _name_reason("Father's name", wanted.father_name, person.father_name, father)
+        )
+    if wanted.district and person.home_district:
+        same = bool(set(tokens(wanted.district)) & set(tokens(person.home_district)))
+        parts["district"] = 1.0 if same else 0.0
+        verb = "Same home district" if same else "Another home district"
+        reasons.append(f"{verb}: {person.home_district}.")
+    born = partial_date(person, "birth")
+    if wanted.birth.is_known and born.is_known:
+        overlap = wanted.birth.overlaps(born)
+        parts["birth"] = 1.0 if overlap else 0.0
+        reasons.append(f"Born {born}: {'fits' if overlap else 'does not fit'} {wanted.birth}.")
+    score = sum(WEIGHTS[part] * parts.get(part, UNKNOWN) for part in WEIGHTS)
+    if score < MIN_SCORE:
+        return None
+    return SimilarPerson(person, round(score, 2), reasons)
+
+
+def _name_reason(what: str, typed: str, recorded: str, similarity: float) -> str:
+    if fold(typed).split() == fold(recorded).split():
+        return f"{what} is the same: {recorded}."
+    if similarity >= 0.95:
+        return f"{what} is another spelling: {recorded}."
+    if similarity >= MIN_NAME_SIMILARITY:
+        return f"{what} is close: {recorded}."
+    return f"{what} differs: {recorded}."
+
+
+def name_similarity(a: str, b: str) -> float:
+    """How alike two names are, 0 to 1: the better of Jaro-Winkler on the folded words and the
+    overlap of their spelling keys (0.95 when every word's key matches)."""
+    words_a, words_b = tokens(a), tokens(b)
+    if not words_a or not words_b:
+        return 0.0
+    if words_a == words_b:
+        return 1.0
+    keys_a = [name_key(word) or word for word in words_a]
+    keys_b = [name_key(word) or word for word in words_b]
+    shared = sum(min(keys_a.count(k), keys_b.count(k)) for k in set(keys_a))
+    dice = 2 * shared / (len(keys_a) + len(keys_b))
+    return max(jaro_winkler(" ".join(words_a), " ".join(words_b)), 0.95 * dice)
+
+
+def jaro_winkler(a: str, b: str, prefix_scale: float = 0.1) -> float:
+    """The Jaro-Winkler similarity of two strings, 0 to 1."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    window = max(len(a), len(b)) // 2 - 1
+    matched_b = [False] * len(b)
+    matches_a: list[str] = []
+    for i, char in enumerate(a):
+        for j in range(max(0, i - window), min(len(b), i + window + 1)):
+            if not matched_b[j] and b[j] == char:
+                matched_b[j] = True
+                matches_a.append(char)
+                break
+    if not matches_a:
+        return 0.0
+    matches_b = [char for j, char in enumerate(b) if matched_b[j]]
+    transpositions = sum(x != y for x, y in zip(matches_a, matches_b, strict=True)) / 2
+    m = len(matches_a)
+    jaro = (m / len(a) + m / len(b) + (m - transpositions) / m) / 3
+    prefix = 0
+    for x, y in zip(a[:4], b[:4], strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return jaro + prefix * prefix_scale * (1 - jaro)
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+
+def merge_people(
+    session: Session,
+    *,
+    actor: Actor,
+    keep_id: int,
+    merge_id: int,
+    keep_version: int | None = None,
+    merge_version: int | None = None,
+) -> Person:
+    """Merge person `merge_id` into `keep_id`, keeping both records' facts; audited."""
+    actor.require(Permission.review_cases)
+    if keep_id == merge_id:
+        raise InvalidInput("Choose two different people to merge.")
+    keep, merged = _live_person(session, keep_id), _live_person(session, merge_id)
+    records.check_version(merged, merge_version)
+    before = {"kept": records.snapshot(keep), "merged": records.snapshot(merged)}
+    records.update(
+        session,
+        actor=actor,
+        row=keep,
+        changes=_taken_over(keep, merged),
+        expected_version=keep_version,
+    )
+    moved = _repoint_links(session, actor, keep, merged)
+    records.update(
+        session,
+        actor=actor,
+        row=merged,
+        changes={"merged_into_id": keep.id},
+        expected_version=None,
+    )
+    records.soft_delete(session, actor=actor, row=merged, reason=f"Merged into person {keep.id}")
+    audit.record(
+        session,
+        actor=actor,
+        action="merge",
+        entity_type="person",
+        entity_id=keep.id,
+        before=before,
+        after={"kept": records.snapshot(keep), "merged": records.snapshot(merged), "links": moved},
+    )
+    return keep
+
+
+def _live_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.deleted_at is not None or person.merged_into_id is not None:
+        raise NotFound(f"No person {person_id} (or it was deleted or merged already).")
+    return person
+
+
+def _taken_over(keep: Person, merged: Person) -> dict[str, Any]:
+    """The kept person's new values: the other's names as spellings, and facts it lacked."""
+    known = {fold(name).strip() for name in keep.all_names}
+    spellings = list(keep.other_name_list)
+    for name in merged.all_names:
+        if fold(name).strip() not in known:
+            spellings.append(name)
+            known.add(fold(name).strip())
+    changes: dict[str, Any] = {"other_names": "\n".join(spellings)}
+    for name in FILLABLE:
+        if getattr(keep, name) in (None, "") and getattr(merged, name) not in (None, ""):
+            changes[name] = getattr(merged, name)
+    if keep.sex == Sex.unknown and merged.sex != Sex.unknown:
+        changes["sex"] = merged.sex
+    if (
+        keep.birth_precision == DatePrecision.unknown
+        and merged.birth_precision != DatePrecision.unknown
+    ):
+        for part in ("earliest", "latest", "precision", "estimated"):
+            changes[f"birth_{part}"] = getattr(merged, f"birth_{part}")
+    # Either record's protection protects the person.
+    changes["protected"] = keep.protected or merged.protected
+    return changes
+
+
+def _repoint_links(session: Session, actor: Actor, keep: Person, merged: Person) -> int:
+    moved = 0
+    kept_links = {
+        (link.case_id, link.role)
+        for link in session.exec(
+            select(CasePerson).where(
+                CasePerson.person_id == keep.id,
+                CasePerson.deleted_at.is_(None),  # type: ignore[union-attr]
+            )
+        )
+    }
+    for model, column in LINKS:
+        rows: Sequence[Any] = session.exec(
+            select(model).where(
+                getattr(model, column) == merged.id,
+                model.deleted_at.is_(None),  # type: ignore[attr-defined]
+            )
+        ).all()
+        for row in rows:
+            case_id = getattr(row, "case_id", None)
+            if model is CasePerson and (row.case_id, row.role) in kept_links:
+                records.soft_delete(
+                    session,
+                    actor=actor,
+                    row=row,
+                    case_id=case_id,
+                    reason=f"Person {merged.id} merged into person {keep.id}, already linked",
+                )
+            else:
+                records.update(
+                    session,
+                    actor=actor,
+                    row=row,
+                    changes={column: keep.id},
+                    expected_version=None,
+                    case_id=case_id,
+                )
+            moved += 1
+    return moved
+
+
+def cases_of(session: Session, person_ids: Sequence[int]) -> dict[int, list[Case]]:
+    """The live cases each person is linked to, for showing where a match comes from."""
+    rows = session.exec(
+        select(CasePerson.person_id, Case)
+        .join(Case, Case.id == CasePerson.case_id)  # type: ignore[arg-type]
+        .where(
+            CasePerson.person_id.in_(person_ids),  # type: ignore[attr-defined]
+            CasePerson.deleted_at.is_(None),  # type: ignore[union-attr]
+            Case.deleted_at.is_(None),  # type: ignore[union-attr]
+        )
+        .order_by(Case.reference)
+    ).all()
+    found: dict[int, list[Case]] = {}
+    for person_id, case in rows:
+        found.setdefault(person_id, []).append(case)
+    return found

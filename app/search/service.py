@@ -1,0 +1,407 @@
+"""Searching cases: the one function the search page, the CSV export, the advocacy report and
+the benchmark all call.
+
+A search is two or three short queries. (1) One pass over the matching cases counts them and
+gathers every case's packed facet bits, which numpy counts (`app.search.facets`). (2) The page
+of ids, by relevance or by date. (3) The hits' own text for titles and snippets.
+
+Relevance over a huge match set (a word found in most cases) is bounded: the engine ranks the
+`RANK_WINDOW` most recently recorded matches and the rest follow, newest first; the page says
+so. Counts and facets always cover every match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from markupsafe import Markup
+from sqlalchemy.engine import Connection, Row
+from sqlmodel import Session
+
+from app.search import facets, snippets
+from app.search.documents import CaseRecords, person_names
+from app.search.engines import FullTextEngine, engine_for
+from app.search.filters import SearchQuery, SortOrder
+from app.search.index import DISTRICT_SCHEME, index_is_current
+from app.search.query import ParsedQuery, Term, parse_query
+from app.search.visibility import visible_confidentiality
+from app.security import Permission
+from app.services.actor import Actor
+from models.case import Case
+from models.enums import ActType, ViolationStatus, WorkflowState
+from models.partial_date import add_months
+from models.search import SearchCase, SearchCode
+
+RANK_WINDOW = 10_000
+DISTRICTS_SHOWN = 15
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    """One value of a facet with the number of matching cases that have it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class FacetResult:
+    """A facet's values with counts, for the filters beside the results."""
+
+    key: str
+    label: str
+    counts: list[FacetCount]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One matching case as a result list shows it."""
+
+    case_id: int
+    reference: str
+    title: Markup
+    snippet: Markup
+    district: str | None
+    date_earliest: date | None
+    date_latest: date | None
+    violation_status: ViolationStatus
+    workflow_state: WorkflowState
+    act_types: list[ActType]
+    victims: str
+
+    @property
+    def when(self) -> str:
+        """The incident dates as people read them."""
+        return span_text(self.date_earliest, self.date_latest)
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """A page of hits with the total, the facet counts and anything the user should know."""
+
+    query: SearchQuery
+    hits: list[SearchHit]
+    total: int
+    facets: list[FacetResult]
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.query.per_page))
+
+    @property
+    def first_number(self) -> int:
+        """The position of the page's first hit among all hits (1-based)."""
+        return (self.query.page - 1) * self.query.per_page + 1
+
+
+def search_cases(session: Session, query: SearchQuery, *, actor: Actor) -> SearchResults:
+    """Search the cases `actor` may see: a page of hits, the total, and facet counts."""
+    actor.require(Permission.view_cases)
+    connection = session.connection()
+    engine = engine_for(connection)
+    parsed = parse_query(query.text)
+    plan = _Plan(engine, parsed, query, actor)
+    total, bits = plan.count(connection)
+    notices = [*query.notices, *parsed.notices]
+    if query.text.strip() and parsed.is_empty:
+        notices.append("The search had no words to look for; showing every case.")
+    if total > RANK_WINDOW and plan.ranked and query.sort is SortOrder.relevance:
+        notices.append(
+            f"{total:,} cases match: the best matches are ranked among the {RANK_WINDOW:,} "
+            "most recently recorded, then the rest follow newest first. Add words or filters "
+            "to narrow the search."
+        )
+    if not index_is_current(connection):
+        notices.append(
+            "The search index was built by an older version of Casebook and needs rebuilding "
+            "(an administrator runs `casebook reindex`); counts may be wrong until then."
+        )
+    offset = (query.page - 1) * query.per_page
+    ids = plan.ordered_ids(connection, total, offset=offset, limit=query.per_page)
+    hits = _hits(connection, ids, parsed.highlight_terms())
+    tally = facets.count_facets(bits)
+    return SearchResults(
+        query=query,
+        hits=hits,
+        total=total,
+        facets=_facet_results(connection, query, tally),
+        notices=notices,
+    )
+
+
+def matching_case_ids(
+    session: Session, query: SearchQuery, *, actor: Actor, limit: int | None = None
+) -> list[int]:
+    """The ids of every case the search finds for `actor`, in the search's order (for exports
+    and reports; `query.page` is ignored)."""
+    actor.require(Permission.view_cases)
+    connection = session.connection()
+    plan = _Plan(engine_for(connection), parse_query(query.text), query, actor)
+    total, _bits = plan.count(connection, with_bits=False)
+    return plan.ordered_ids(connection, total, offset=0, limit=limit if limit else total)
+
+
+class _Plan:
+    """The FROM and WHERE of one search, from constant SQL fragments and bound values."""
+
+    def __init__(
+        self, engine: FullTextEngine, parsed: ParsedQuery, query: SearchQuery, actor: Actor
+    ) -> None:
+        self.engine = engine
+        self.sort = query.sort
+        self.params: dict[str, Any] = {"visible": sorted(visible_confidentiality(actor.role))}
+        self.conditions = ["sc.confidentiality IN :visible"]
+        expanding = ["visible"]
+        compiled = engine.compile(parsed)
+        self.ranked = compiled is not None
+        if compiled is not None:
+            self.source = engine.text_from
+            self.conditions.append(engine.match())
+            self.params["match"] = compiled
+        else:
+            self.source = "search_case sc"
+            excluded = [term for clause in parsed.negative for term in clause.terms]
+            if excluded:
+                self.conditions.append(engine.not_matching())
+                self.params["match"] = engine.compile_any(excluded)
+        for facet in facets.FACETS:
+            chosen = query.selected.get(facet.key)
+            if chosen:
+                name = f"mask_{facet.key}"
+                self.conditions.append(f"(sc.facet_bits & :{name}) <> 0")
+                self.params[name] = facet.mask(chosen)
+        if query.districts:
+            self.conditions.append("sc.district IN :districts")
+            self.params["districts"] = sorted(query.districts)
+            expanding.append("districts")
+        if query.date_from:
+            self.conditions.append("sc.date_latest >= :date_from")
+            self.params["date_from"] = query.date_from
+        if query.date_to:
+            self.conditions.append("sc.date_earliest <= :date_to")
+            self.params["date_to"] = query.date_to
+        self.expanding = expanding
+
+    def _sql(self, select: str, extra: Sequence[str] = (), tail: str = "") -> sa.TextClause:
+        where = " AND ".join([*self.conditions, *extra])
+        statement = sa.text(f"SELECT {select} FROM {self.source} WHERE {where} {tail}")  # noqa: S608 (constant fragments; values are bound)
+        return statement.bindparams(
+            *(sa.bindparam(name, expanding=True) for name in self.expanding)
+        )
+
+    def count(self, connection: Connection, *, with_bits: bool = True) -> tuple[int, Any]:
+        """How many cases match, and (optionally) their facet bits."""
+        select = f"count(*), {self.engine.joined_bits}" if with_bits else "count(*), NULL"
+        total, joined = connection.execute(self._sql(select), self.params).one()
+        return int(total), facets.parse_bits(joined) if with_bits else None
+
+    def ordered_ids(
+        self, connection: Connection, total: int, *, offset: int, limit: int
+    ) -> list[int]:
+        """`limit` case ids from `offset` on, in the search's order."""
+        if limit <= 0 or offset >= total:
+            return []
+        if self.sort is not SortOrder.relevance or not self.ranked:
+            return self._page(connection, _DATE_ORDER[self.sort], (), offset, limit)
+        if total <= RANK_WINDOW:
+            return self._page(connection, self._relevance_order(), (), offset, limit)
+        start = self._window_start(connection)
+        inside = [f"{self.engine.text_id} >= :window_start"]
+        outside = [f"{self.engine.text_id} < :window_start"]
+        self.params["window_start"] = start
+        ranked = min(total, RANK_WINDOW)
+        ids: list[int] = []
+        if offset < ranked:
+            ids = self._page(connection, self._relevance_order(), inside, offset, limit)
+        rest = limit - len(ids)
+        if rest > 0:
+            ids += self._page(connection, "sc.case_id DESC", outside, max(0, offset - ranked), rest)
+        return ids
+
+    def _relevance_order(self) -> str:
+        return f"{self.engine.relevance()}, sc.case_id DESC"
+
+    def _window_start(self, connection: Connection) -> int:
+        statement = self._sql(
+            self.engine.text_id, tail=f"ORDER BY {self.engine.text_id} DESC LIMIT 1 OFFSET :skip"
+        )
+        return int(
+            connection.execute(statement, {**self.params, "skip": RANK_WINDOW - 1}).scalar_one()
+        )
+
+    def _page(
+        self, connection: Connection, order: str, extra: Sequence[str], offset: int, limit: int
+    ) -> list[int]:
+        statement = self._sql(
+            "sc.case_id", extra, tail=f"ORDER BY {order} LIMIT :limit OFFSET :offset"
+        )
+        params = {**self.params, "limit": limit, "offset": offset}
+        return list(connection.execute(statement, params).scalars())
+
+
+_DATE_ORDER = {
+    SortOrder.newest: "(sc.date_earliest IS NULL), sc.date_earliest DESC, sc.case_id DESC",
+    SortOrder.oldest: "(sc.date_earliest IS NULL), sc.date_earliest ASC, sc.case_id ASC",
+    SortOrder.relevance: "(sc.date_earliest IS NULL), sc.date_earliest DESC, sc.case_id DESC",
+}
+
+
+def _hits(connection: Connection, ids: list[int], terms: Sequence[Term]) -> list[SearchHit]:
+    if not ids:
+        return []
+    case = Case.__table__.c  # type: ignore[attr-defined]
+    indexed = SearchCase.__table__.c  # type: ignore[attr-defined]
+    rows = {
+        row.id: row
+        for row in connection.execute(
+            sa.select(
+                case.id,
+                case.reference,
+                case.title,
+                case.narrative,
+                case.violation_status,
+                case.workflow_state,
+                indexed.district,
+                indexed.date_earliest,
+                indexed.date_latest,
+                indexed.victims,
+                indexed.facet_bits,
+            )
+            .join(SearchCase.__table__, indexed.case_id == case.id)  # type: ignore[attr-defined]
+            .where(case.id.in_(ids))
+        )
+    }
+    found = [rows[case_id] for case_id in ids if case_id in rows]
+    snippets_by_id = _snippets(connection, found, terms)
+    act_facet = facets.FACET_BY_KEY["act_type"]
+    return [
+        SearchHit(
+            case_id=row.id,
+            reference=row.reference,
+            title=snippets.highlight_all(row.title, terms),
+            snippet=snippets_by_id[row.id],
+            district=row.district,
+            date_earliest=row.date_earliest,
+            date_latest=row.date_latest,
+            violation_status=row.violation_status,
+            workflow_state=row.workflow_state,
+            act_types=facets.values_of(row.facet_bits, act_facet),  # type: ignore[misc]
+            victims=row.victims,
+        )
+        for row in found
+    ]
+
+
+def _snippets(
+    connection: Connection, rows: list[Row[Any]], terms: Sequence[Term]
+) -> dict[int, Markup]:
+    """Each hit's snippet: from its narrative or victims' names, else from the rest of its
+    indexed text (loaded only for the hits that need it)."""
+    result: dict[int, Markup] = {}
+    elsewhere: list[int] = []
+    for row in rows:
+        found = snippets.highlight(row.narrative, terms) or snippets.highlight(row.victims, terms)
+        if found is None and terms:
+            elsewhere.append(row.id)
+        result[row.id] = found or snippets.opening(row.narrative)
+    if elsewhere:
+        records = CaseRecords.load(connection, elsewhere)
+        for case in records.cases:
+            texts = [
+                text
+                for person, _ in records.people.get(case.id, [])
+                for text in person_names(person)
+            ]
+            texts += _other_texts(records, case.id)
+            for text in texts:
+                found = snippets.highlight(text, terms)
+                if found is not None:
+                    result[case.id] = found
+                    break
+    return result
+
+
+def _other_texts(records: CaseRecords, case_id: int) -> list[str]:
+    texts: list[str | None] = []
+    for act in records.acts.get(case_id, []):
+        texts += [act.place_name, act.description, act.cause_of_death, act.body_found_place]
+    for inv in records.involvements.get(case_id, []):
+        texts += [inv.force, inv.unit_name, inv.basis_for_attribution]
+    for citation in records.citations.get(case_id, []):
+        texts += [citation.title, citation.author, citation.excerpt]
+    for response in records.responses.get(case_id, []):
+        texts += [response.authority, response.verbatim_text]
+    for step in records.interventions.get(case_id, []):
+        texts += [step.addressed_to, step.reference_number, step.outcome, step.next_action]
+    return [text for text in texts if text]
+
+
+def _facet_results(
+    connection: Connection, query: SearchQuery, tally: facets.FacetTally
+) -> list[FacetResult]:
+    results = []
+    for facet in facets.FACETS:
+        counts = tally.values[facet.key]
+        shown = []
+        for member in facet.values:
+            selected = query.is_selected(facet.key, member.value)
+            if counts[member.value] or selected:
+                shown.append(FacetCount(member.value, member.label, counts[member.value], selected))
+        results.append(FacetResult(facet.key, facet.label, shown))
+    results.insert(2, _district_result(connection, query, tally))
+    return results
+
+
+def _district_result(
+    connection: Connection, query: SearchQuery, tally: facets.FacetTally
+) -> FacetResult:
+    code = SearchCode.__table__.c  # type: ignore[attr-defined]
+    names: dict[int, list[str]] = {}
+    for row in connection.execute(
+        sa.select(code.name, code.code).where(code.scheme == DISTRICT_SCHEME)
+    ):
+        names.setdefault(row.code, []).append(row.name)
+    counts: dict[str, int] = {}
+    for district_code, count in tally.districts.items():
+        if district_code == 0:
+            continue
+        labels = names.get(district_code, [])
+        label = labels[0] if len(labels) == 1 else "Other districts"
+        counts[label] = counts.get(label, 0) + count
+    shown = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:DISTRICTS_SHOWN]
+    listed = {name for name, _ in shown}
+    shown += [(name, counts.get(name, 0)) for name in sorted(query.districts) if name not in listed]
+    return FacetResult(
+        "district",
+        "District",
+        [FacetCount(name, name, count, name in query.districts) for name, count in shown],
+    )
+
+
+def span_text(earliest: date | None, latest: date | None) -> str:
+    """A span of days as people write it: "12 March 2025", "March 2025", "2024",
+    "2 March 2024 – 5 May 2025", or "date unknown"."""
+    if earliest is None and latest is None:
+        return "date unknown"
+    if earliest is None or latest is None:
+        return _day(earliest or latest)  # type: ignore[arg-type]
+    if earliest == latest:
+        return _day(earliest)
+    if (earliest.month, earliest.day, latest.month, latest.day) == (1, 1, 12, 31):
+        return (
+            str(earliest.year) if earliest.year == latest.year else f"{earliest.year}–{latest.year}"
+        )
+    if earliest.day == 1 and latest == add_months(earliest, 1) - timedelta(days=1):
+        return earliest.strftime("%B %Y")
+    return f"{_day(earliest)} – {_day(latest)}"
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day.strftime('%B %Y')}"
