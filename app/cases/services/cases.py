@@ -3,7 +3,8 @@ override, and the review workflow (draft → in review → reviewed)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from sqlmodel import Session, select
@@ -20,6 +21,8 @@ from models.response import OfficialResponse
 from models.source import Citation, Source
 from models.status import StatusFinding, compute_violation_status, override_status, record_status
 from models.types import utcnow
+
+_DEFERRED = "casebook.cases.status_deferred"
 
 # (from, to) → the permission the move needs. Approving, and reopening an approved case, is a
 # coordinator's decision; a documenter may submit a draft and take it back.
@@ -105,12 +108,25 @@ def delete_case(
     )
 
 
-def refresh_status(session: Session, *, actor: Actor, case: Case) -> StatusFinding:
+@contextmanager
+def status_refreshed_once(session: Session, *, actor: Actor, case: Case) -> Iterator[None]:
+    """Within the block, writes skip recomputing the case's status; it is done once at the end."""
+    session.info[_DEFERRED] = True
+    try:
+        yield
+    finally:
+        session.info.pop(_DEFERRED, None)
+    refresh_status(session, actor=actor, case=case)
+
+
+def refresh_status(session: Session, *, actor: Actor, case: Case) -> StatusFinding | None:
     """Recompute the case's violation status from its live citations and official responses.
 
     Call after any change to citations, sources, responses, acts or evidence. Audited when the
     status moves; the edit version is left alone (nobody typed this value).
     """
+    if session.info.get(_DEFERRED):
+        return None
     citations = session.exec(
         select(Citation).where(Citation.case_id == case.id, Citation.deleted_at.is_(None))  # type: ignore[union-attr]
     ).all()

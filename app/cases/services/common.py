@@ -191,12 +191,6 @@ def live(rows: Iterable[T]) -> list[T]:
     return [row for row in rows if getattr(row, "deleted_at", None) is None]
 
 
-def touch(session: Session, case: Case) -> None:
-    """Mark the case as changed now (for "recently updated"), without a new edit version."""
-    case.updated_at = utcnow()
-    session.add(case)
-
-
 def create_in_case(
     session: Session, *, actor: Actor, case: Case, model: type[T], columns: Mapping[str, Any]
 ) -> T:

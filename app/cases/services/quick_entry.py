@@ -15,7 +15,7 @@ from app.cases.services.acts import (
     create_involvement,
     involvement_problems,
 )
-from app.cases.services.cases import create_case
+from app.cases.services.cases import create_case, status_refreshed_once
 from app.cases.services.common import Problems, Saved, clean, prefixed, raise_problems
 from app.cases.services.consents import consent_problems, create_consent
 from app.cases.services.people import create_person, person_problems
@@ -91,32 +91,37 @@ def quick_entry(
         person = create_person(
             session, actor=actor, case=new_case, fields={**victim, "role": PersonRole.victim}
         )
-    with _section("act"):
-        new_act = create_act(
-            session, actor=actor, case=new_case, fields={**act, "victim_id": person.row.id}
-        ).row
-    for index, perpetrator in enumerate(perpetrators):
-        with _section(f"perpetrators.{index}"):
-            create_involvement(
-                session, actor=actor, case=new_case, fields={**perpetrator, "act_id": new_act.id}
-            )
-    if has_source:
-        with _section("source"):
-            create_citation(
-                session,
-                actor=actor,
-                case=new_case,
-                fields={**(citation or {}), "source_id": None, "act_id": new_act.id},
-                new_source=source,
-            )
-    if has_consent:
-        with _section("consent"):
-            create_consent(
-                session,
-                actor=actor,
-                case=new_case,
-                fields={**(consent or {}), "person_id": person.row.id},
-            )
+    # One status computation for the whole entry, not one per record.
+    with status_refreshed_once(session, actor=actor, case=new_case):
+        with _section("act"):
+            new_act = create_act(
+                session, actor=actor, case=new_case, fields={**act, "victim_id": person.row.id}
+            ).row
+        for index, perpetrator in enumerate(perpetrators):
+            with _section(f"perpetrators.{index}"):
+                create_involvement(
+                    session,
+                    actor=actor,
+                    case=new_case,
+                    fields={**perpetrator, "act_id": new_act.id},
+                )
+        if has_source:
+            with _section("source"):
+                create_citation(
+                    session,
+                    actor=actor,
+                    case=new_case,
+                    fields={**(citation or {}), "source_id": None, "act_id": new_act.id},
+                    new_source=source,
+                )
+        if has_consent:
+            with _section("consent"):
+                create_consent(
+                    session,
+                    actor=actor,
+                    case=new_case,
+                    fields={**(consent or {}), "person_id": person.row.id},
+                )
     return Saved(new_case, person.warnings)
 
 

@@ -7,6 +7,8 @@ lock before reading the highest number. Both are released when the request's tra
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from flask import current_app, has_app_context
 from sqlmodel import Session, select
@@ -15,6 +17,7 @@ from models.case import Case
 
 DEFAULT_PREFIX = "BAL"
 _PG_NUMBERING_LOCK = 0x0CA5E2EF  # any constant; the same for every Casebook process
+_SKIPPABLE = 50
 
 
 def configured_prefix() -> str:
@@ -33,14 +36,15 @@ def allocate_reference(session: Session, *, prefix: str, year: int) -> str:
     """The next unused reference for `prefix` and `year`; call it right before inserting."""
     _lock_numbering(session)
     stem = f"{prefix}-{year}-"
-    # Fast path: the newest case usually carries the year's highest number.
+    # Fast path: the newest case usually carries the year's highest number. Two index seeks
+    # check it; references written by other means (imports, demo data) fall back to a count.
     newest = session.exec(select(Case.reference).order_by(Case.id.desc()).limit(1)).first()  # type: ignore[union-attr]
     number = _number(newest, stem)
-    if number is None:
+    top = _number(_last_in_order(session, stem), stem)
+    if number is None or (top is not None and top > number and _width(top) >= _width(number)):
         number = _highest_number(session, stem)
     candidate = format_reference(prefix, year, number + 1)
     if _exists(session, candidate):
-        # References written by other means (imports, demo data): count them all once.
         candidate = format_reference(prefix, year, _highest_number(session, stem) + 1)
     return candidate
 
@@ -61,10 +65,30 @@ def _number(reference: str | None, stem: str) -> int | None:
     return None
 
 
-def _highest_number(session: Session, stem: str) -> int:
+def _width(number: int) -> int:
+    return len(f"{number:04d}")
+
+
+def _range(stem: str) -> tuple[Any, ...]:
     upper = stem[:-1] + chr(ord(stem[-1]) + 1)  # "BAL-2026-" .. "BAL-2026."
+    return (Case.reference >= stem, Case.reference < upper)
+
+
+def _last_in_order(session: Session, stem: str) -> str | None:
+    """The alphabetically last reference of the year: the highest while numbers have 4 digits."""
+    return session.exec(
+        select(Case.reference).where(*_range(stem)).order_by(Case.reference.desc()).limit(1)  # type: ignore[attr-defined]
+    ).first()
+
+
+def _highest_number(session: Session, stem: str) -> int:
+    # Longest first, then highest: "BAL-2026-10000" beats "BAL-2026-9999". The database sorts;
+    # a few extra rows skip any reference whose tail is not a number.
     references = session.exec(
-        select(Case.reference).where(Case.reference >= stem, Case.reference < upper)
+        select(Case.reference)
+        .where(*_range(stem))
+        .order_by(sa.func.length(Case.reference).desc(), Case.reference.desc())  # type: ignore[attr-defined]
+        .limit(_SKIPPABLE)
     ).all()
     numbers = [n for n in (_number(r, stem) for r in references) if n is not None]
     return max(numbers, default=0)
