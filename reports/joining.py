@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.constants import PageLabelStyle
@@ -37,6 +37,10 @@ class Bookmark:
     page_index: int
     top_px: float
 
+    def moved(self, pages: int) -> Bookmark:
+        """The same bookmark once `pages` pages are put in front of its document."""
+        return replace(self, page_index=self.page_index + pages)
+
 
 @dataclass(frozen=True)
 class PendingLink:
@@ -46,10 +50,16 @@ class PendingLink:
     anchor: str
     rect_px: tuple[float, float, float, float]  # x, y, width, height from the top left
 
+    def moved(self, pages: int) -> PendingLink:
+        """The same link once `pages` pages are put in front of its document."""
+        return replace(self, page_index=self.page_index + pages)
+
 
 def _overlay(page: PageObject, stamp: PageObject) -> None:
     # Stamps are drawn on top of finished pages; both come from the same @page size.
+    # merge_page rewrites the page's content uncompressed (8× the size): compress again.
     page.merge_page(stamp, over=True)
+    page.compress_content_streams()
 
 
 def _add_outline(writer: PdfWriter, bookmarks: Sequence[Bookmark]) -> None:
@@ -86,7 +96,7 @@ def _add_links(writer: PdfWriter, links: Sequence[PendingLink]) -> None:
 
 def join_parts(*, front: bytes | None, body_parts: Sequence[bytes], stamps: bytes | None,
                bookmarks: Sequence[Bookmark], links: Sequence[PendingLink],
-               metadata: dict[str, str]) -> bytes:
+               metadata: dict[str, str], lang: str | None = None) -> bytes:
     """Concatenate front matter and body parts, stamp the body pages, add outline and links."""
     writer = PdfWriter()
     front_pages = 0
@@ -110,6 +120,10 @@ def join_parts(*, front: bytes | None, body_parts: Sequence[bytes], stamps: byte
     _add_outline(writer, bookmarks)
     _add_links(writer, links)
     writer.add_metadata({f"/{key}": value for key, value in metadata.items()})
+    if lang:
+        # Screen readers and text extraction use the catalog language; appending parts
+        # does not carry it over.
+        writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -15,6 +15,10 @@ carried from part to part:
   anchors, which become named destinations of the joined PDF. The front matter is
   numbered i, ii, iii… so its own length never shifts the body's numbers.
 * **Outline.** Headings of every part are collected and rebuilt into one outline.
+
+Each part starts on a new page, and `target-counter()` only resolves anchors inside its
+own part (with the right, continued number); references across parts go through the
+front matter's `PartsLayout`.
 """
 
 from __future__ import annotations
@@ -28,16 +32,15 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
-from weasyprint import Document
-
 from reports.assets import AssetFetcher, asset_url
 from reports.joining import Bookmark, PendingLink, join_parts
 from reports.pdf import RenderedPdf, RenderSession
 
 T = TypeVar("T")
 
-# Measured with bench/pdf_engine.py: parts of about 25 one-page cases keep peak memory
-# near 150 MB and cost no time against a single render; see the report for figures.
+# bench/pdf_engine.py: with one-page cases, parts of 25 or 50 peak near 175 MB for 500
+# cases (a single render: about 680 MB) and take about the same time as a single render.
+# 25 leaves room for case summaries of two or three pages under the 300 MB budget.
 CASES_PER_PART = 25
 
 # print.css puts "page X of Y" in this margin box; see the note at the top of print.css.
@@ -94,27 +97,45 @@ def _stamp_html(page_count: int) -> str:
             f"<body>{pages}</body></html>")
 
 
-@dataclass
-class _Collected:
-    """What the parts taught us, in joined-document page indexes (front matter excluded)."""
+@dataclass(frozen=True)
+class _RenderedDocument:
+    """One rendered document of the report (a part or the front matter) and its layout.
 
-    anchor_pages: dict[str, int] = field(default_factory=dict)
-    bookmarks: list[Bookmark] = field(default_factory=list)
-    links: list[PendingLink] = field(default_factory=list)
+    Page indexes count from this document's first page; `links` are the internal links to
+    anchors this document lacks, which WeasyPrint drops and the joining step restores.
+    """
 
-    def add(self, document: Document, first_index: int) -> None:
-        own_anchors = {anchor for page in document.pages for anchor in page.anchors}
-        for offset, page in enumerate(document.pages):
-            index = first_index + offset
-            for anchor in page.anchors:
-                self.anchor_pages.setdefault(anchor, index)
-            self.bookmarks.extend(Bookmark(level, label, index, target[1])
-                                  for level, label, target, _state in page.bookmarks)
-            # WeasyPrint drops links to anchors its own document lacks; keep those so
-            # they can point into another part once the parts are joined.
-            self.links.extend(PendingLink(index, target, rectangle)
-                              for kind, target, rectangle, _box in page.links
-                              if kind == "internal" and target not in own_anchors)
+    pdf: bytes
+    page_count: int
+    anchors: dict[str, int]
+    bookmarks: list[Bookmark]
+    links: list[PendingLink]
+    title: str | None
+    lang: str | None
+
+
+def _render_document(session: RenderSession, html: str, extra_css: str,
+                     anchors_elsewhere: Collection[str]) -> _RenderedDocument:
+    document = session.layout(html, extra_css=extra_css)
+    anchors: dict[str, int] = {}
+    bookmarks: list[Bookmark] = []
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            anchors.setdefault(anchor, index)
+        bookmarks.extend(Bookmark(level, label, index, target[1])
+                         for level, label, target, _state in page.bookmarks)
+    links = [PendingLink(index, target, rectangle)
+             for index, page in enumerate(document.pages)
+             for kind, target, rectangle, _box in page.links
+             if kind == "internal" and target not in anchors]
+    with _links_resolved_on_joining(anchors_elsewhere):
+        pdf = session.write(document)
+    rendered = _RenderedDocument(pdf, len(document.pages), anchors, bookmarks, links,
+                                 document.metadata.title, document.metadata.lang)
+    # Free the laid-out pages now: holding them is what rendering in parts avoids.
+    del document
+    gc.collect()
+    return rendered
 
 
 class _AnchorsInOtherParts(logging.Filter):
@@ -162,54 +183,44 @@ def render_in_parts(parts: Iterable[str], *,
     """
     total = _total_steps(parts, part_count) if on_progress is not None else 0
     session = RenderSession.open(extra_assets, fetcher)
-    collected = _Collected()
-    body: list[bytes] = []
+    body: list[_RenderedDocument] = []
+    anchor_pages: dict[str, int] = {}  # anchor → page index in the body
+    bookmarks: list[Bookmark] = []
+    links: list[PendingLink] = []
     body_pages = 0
-    title: str | None = None
     for done, html in enumerate(parts, start=1):
-        document = session.layout(html, extra_css=_body_part_css(body_pages + 1))
-        collected.add(document, body_pages)
-        title = title or document.metadata.title
-        body_pages += len(document.pages)
-        with _links_resolved_on_joining(collected.anchor_pages.keys()):
-            body.append(session.write(document))
-        # Free the laid-out pages now: holding them is what a part render avoids.
-        del document
-        gc.collect()
+        part = _render_document(session, html, _body_part_css(body_pages + 1), anchor_pages)
+        for anchor, index in part.anchors.items():
+            anchor_pages.setdefault(anchor, body_pages + index)
+        bookmarks += [bookmark.moved(body_pages) for bookmark in part.bookmarks]
+        links += [link.moved(body_pages) for link in part.links]
+        body.append(part)
+        body_pages += part.page_count
         if on_progress is not None:
             on_progress(done, total)
 
     stamps = (session.write(session.layout(_stamp_html(body_pages), extra_css=_STAMP_CSS))
               if body_pages else None)
-
-    front: bytes | None = None
-    front_pages = 0
-    front_bookmarks: list[Bookmark] = []
-    front_links: list[PendingLink] = []
+    front = None
     if front_matter is not None:
-        layout = PartsLayout(body_pages, {name: index + 1
-                                          for name, index in collected.anchor_pages.items()})
-        document = session.layout(front_matter(layout), extra_css=_FRONT_MATTER_CSS)
-        front_collected = _Collected()
-        front_collected.add(document, 0)
-        front_bookmarks, front_links = front_collected.bookmarks, front_collected.links
-        front_pages = len(document.pages)
-        title = document.metadata.title or title
-        with _links_resolved_on_joining(collected.anchor_pages.keys()):
-            front = session.write(document)
-        del document
-
-    def shifted(bookmark: Bookmark) -> Bookmark:
-        return Bookmark(bookmark.level, bookmark.label, bookmark.page_index + front_pages,
-                        bookmark.top_px)
-
-    links = [PendingLink(link.page_index + front_pages, link.anchor, link.rect_px)
-             for link in collected.links] + front_links
+        layout = PartsLayout(body_pages, {anchor: index + 1
+                                          for anchor, index in anchor_pages.items()})
+        front = _render_document(session, front_matter(layout), _FRONT_MATTER_CSS,
+                                 anchor_pages)
+    front_pages = front.page_count if front else 0
+    documents = ([front] if front else []) + body
     content = join_parts(
-        front=front, body_parts=body, stamps=stamps,
-        bookmarks=front_bookmarks + [shifted(b) for b in collected.bookmarks],
-        links=[link for link in links if link.anchor in collected.anchor_pages],
-        metadata={"Title": title or "", "Creator": "Casebook"},
+        front=front.pdf if front else None,
+        body_parts=[part.pdf for part in body],
+        stamps=stamps,
+        bookmarks=(front.bookmarks if front else [])
+        + [bookmark.moved(front_pages) for bookmark in bookmarks],
+        links=[link for link in (front.links if front else [])
+               + [link.moved(front_pages) for link in links]
+               if link.anchor in anchor_pages],
+        metadata={"Title": next((d.title for d in documents if d.title), ""),
+                  "Creator": "Casebook"},
+        lang=next((d.lang for d in documents if d.lang), None),
     )
     if on_progress is not None:
         on_progress(total, total)

@@ -136,6 +136,22 @@ def test_contents_entries_link_to_the_case_in_its_part(report, pdf_reader):
         assert f"{code} · Naseem Baloch" in target.extract_text()
 
 
+def test_page_references_inside_a_later_part_count_from_the_report_start(print_document,
+                                                                          page_texts):
+    later_part = print_document(_case_html("BAL-2026-0005") + _case_html("BAL-2026-0006")
+                                + '<p>Compare <a class="page-ref" href="#BAL-2026-0005">'
+                                  "the earlier case</a>.</p>")
+    pdf = render_in_parts([print_document(_case_html("BAL-2026-0001")
+                                          + _case_html("BAL-2026-0002")), later_part])
+    pages = page_texts(pdf.content)
+    reference = re.search(r"the earlier case \(page (\d+)\)", "\n".join(pages))
+    assert reference
+    printed = int(reference.group(1))
+    assert printed > 2  # the first part already filled pages 1 and 2
+    assert "BAL-2026-0005 · Naseem Baloch" in pages[printed - 1]
+    assert f"page {printed} of {len(pages)}" in pages[printed - 1]
+
+
 def test_progress_is_reported_after_each_part_and_at_the_end(parts, front_matter):
     calls: list[tuple[int, int]] = []
     render_in_parts(parts, front_matter=front_matter,
