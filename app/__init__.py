@@ -78,12 +78,15 @@ def _register_blueprints(app: Flask) -> None:
     from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
     from app.cases import bp as cases_bp
+    from app.dossiers import bp as dossiers_bp
+    from app.dossiers.tasks import init_app as init_dossier_queue
     from app.evidence import bp as evidence_bp
     from app.main import bp as main_bp
     from app.search import bp as search_bp
 
-    for blueprint in (auth_bp, main_bp, admin_bp, cases_bp, evidence_bp, search_bp):
+    for blueprint in (auth_bp, main_bp, admin_bp, cases_bp, evidence_bp, dossiers_bp, search_bp):
         app.register_blueprint(blueprint)
+    init_dossier_queue(app)
 
 
 def _register_hooks(app: Flask) -> None:

@@ -36,11 +36,14 @@ def cli_session() -> Session:
 
 def register_commands(app) -> None:  # type: ignore[no-untyped-def]
     """Attach Casebook's commands to `app.cli`."""
+    from app.dossiers.cli import COMMANDS as DOSSIER_COMMANDS
     from app.search.cli import reindex_command
 
     for command in (init_command, demo_command, run_command, user_group, audit_group):
         app.cli.add_command(command)
     app.cli.add_command(reindex_command)
+    for command in DOSSIER_COMMANDS:
+        app.cli.add_command(command)
 
 
 @click.command("init")
@@ -118,15 +121,20 @@ def run_command(host: str, port: int) -> None:
     """Serve Casebook for one machine (use gunicorn for a team; see the README)."""
     from werkzeug.serving import run_simple
 
-    click.echo(f"Casebook is at http://{host}:{port}/login  (Ctrl+C stops it)")
-    run_simple(
-        host,
-        port,
-        current_app._get_current_object(),
-        threaded=True,
-        use_reloader=False,
-        use_debugger=False,
+    from app.dossiers.tasks import start_embedded_consumer
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    # One machine needs no separate worker: dossiers are built by threads of this process.
+    # With CASEBOOK_REDIS_URL set, `casebook worker` runs beside gunicorn instead.
+    worker = None if app.extensions["casebook.settings"].redis_url else (
+        start_embedded_consumer(app)
     )
+    click.echo(f"Casebook is at http://{host}:{port}/login  (Ctrl+C stops it)")
+    try:
+        run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
+    finally:
+        if worker is not None:
+            worker.stop(graceful=True)
 
 
 @click.group("user")

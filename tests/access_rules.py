@@ -67,4 +67,10 @@ ROUTE_MINIMUM_ROLE: dict[str, Role | None] = {
     "search.delete_saved_search": Role.viewer,
     "search.similar_people_json": Role.documenter,
     "search.merge": Role.coordinator,
+    "dossiers.dossier_list": Role.documenter,
+    "dossiers.new_case_dossier": Role.documenter,
+    "dossiers.new_report": Role.documenter,
+    "dossiers.dossier_detail": Role.documenter,
+    "dossiers.dossier_progress": Role.documenter,
+    "dossiers.dossier_download": Role.documenter,
 }

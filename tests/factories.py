@@ -26,6 +26,7 @@ from models import (
     Citation,
     Consent,
     CustodyEvent,
+    Dossier,
     Evidence,
     Intervention,
     Involvement,
@@ -43,6 +44,8 @@ from models.enums import (
     Credibility,
     CustodyAction,
     DeathCertificate,
+    DossierAudience,
+    DossierKind,
     InterventionStatus,
     InterventionType,
     InvolvementDegree,
@@ -757,4 +760,18 @@ def sample_url_values(db: Session) -> dict[str, object]:
         "evidence_id": outcome.evidence.id,
         **add_case_parts(db, case),
         "saved_id": sample_saved_search(db),
+        "dossier_id": sample_dossier(db, case.id),
     }
+
+
+def sample_dossier(db: Session, case_id: int) -> int:
+    """A queued internal case dossier (no PDF yet): enough for routes that take its id."""
+    dossier = Dossier.model_validate(
+        {"kind": DossierKind.case, "audience": DossierAudience.internal, "case_id": case_id,
+         "title": "Sample dossier", "progress_total": 1}
+    )
+    dossier.set_case_ids([case_id])
+    db.add(dossier)
+    db.commit()
+    assert dossier.id is not None
+    return dossier.id
