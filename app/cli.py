@@ -99,7 +99,8 @@ def demo_command(cases: int | None, seed: int | None) -> None:
     else:
         click.echo(
             f"Added {report.cases:,} demo cases ({report.rows:,} records) in "
-            f"{report.seconds:.1f} s: {report.cases_per_second:,.0f} cases/s."
+            f"{report.seconds:.1f} s: {report.cases_per_second:,.0f} cases/s; search index "
+            f"rebuilt in {report.index_seconds:.1f} s."
         )
     if created:
         click.echo(

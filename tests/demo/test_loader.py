@@ -8,11 +8,14 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.demo.loader import load_cases
+from app.search.filters import SearchQuery
+from app.search.service import search_cases
 from app.services import audit, records
 from app.services.actor import Actor
 from app.services.audit import verify_chain
-from models import Act, AuditEvent, Case, Citation, OfficialResponse, Person
-from models.enums import ActType
+from models import Act, AuditEvent, Case, CasePerson, Citation, OfficialResponse, Person
+from models.enums import ActType, PersonRole
+from models.user import Role
 
 TODAY = date(2026, 11, 26)
 
@@ -86,3 +89,18 @@ def test_two_thousand_cases_are_generated_and_verified(db: Session) -> None:
     assert count(db, Case) == 2000
     assert report.rows > 30_000
     assert verify_chain(db).intact
+
+
+def test_generated_cases_are_found_by_search_straight_away(app, db: Session) -> None:
+    load_cases(db, count=25, seed=8, today=TODAY)
+    db.commit()
+    victim, case_id = db.exec(
+        select(Person.full_name, CasePerson.case_id)
+        .join(CasePerson, CasePerson.person_id == Person.id)  # type: ignore[arg-type]
+        .where(CasePerson.role == PersonRole.victim, Person.protected.is_(False))  # type: ignore[attr-defined]
+    ).first()
+    with app.app_context():
+        results = search_cases(
+            db, SearchQuery.of(f'"{victim}"'), actor=Actor(user_id=None, role=Role.admin)
+        )
+    assert case_id in {hit.case_id for hit in results.hits}
