@@ -21,6 +21,7 @@ from app.cases.services.cases import (
     delete_case,
     refresh_status,
     set_status_override,
+    status_refreshed_once,
     update_case,
 )
 from app.cases.services.common import Problems, Saved, get_case, get_in_case
@@ -79,6 +80,7 @@ __all__ = [
     "remove_person",
     "remove_source",
     "set_status_override",
+    "status_refreshed_once",
     "update_act",
     "update_case",
     "update_citation",

@@ -187,10 +187,6 @@ def person_in_case(session: Session, case_id: int, person_id: int) -> CasePerson
     ).first()
 
 
-def live(rows: Iterable[T]) -> list[T]:
-    return [row for row in rows if getattr(row, "deleted_at", None) is None]
-
-
 def create_in_case(
     session: Session, *, actor: Actor, case: Case, model: type[T], columns: Mapping[str, Any]
 ) -> T:
