@@ -80,4 +80,5 @@ def intervention_deadlines() -> Panel | None:
         template="cases/_panel_deadlines.html",
         values={"overdue": overdue, "upcoming": upcoming, "as_of": as_of},
         order=10,
+        wide=True,
     )

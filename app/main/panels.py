@@ -19,6 +19,7 @@ class Panel:
     template: str
     values: dict[str, Any] = field(default_factory=dict)
     order: int = 100
+    wide: bool = False  # spans the dashboard's full width (tables)
 
 
 _PANELS: list[Callable[[], Panel | None]] = []

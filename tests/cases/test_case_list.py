@@ -118,7 +118,7 @@ def test_the_dashboard_lists_overdue_and_upcoming_deadlines_of_open_intervention
     auth.login(Role.viewer)
     page = auth.client.get("/").get_data(as_text=True)
     assert "Intervention deadlines" in page
-    overdue = page[page.index("<h3>Overdue</h3>") : page.index("Due in the next 14 days")]
+    overdue = page[page.index("Overdue (1)") : page.index("Due in the next 14 days (1)")]
     assert "Overdue hearing" in overdue and "Hearing next week" not in overdue
     assert "Hearing next week" in page
     assert "Far away hearing" not in page and "Closed matter" not in page
