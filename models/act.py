@@ -89,4 +89,4 @@ class Involvement(Tracked, table=True):
         default=InvolvementDegree.suspected, sa_type=enum_type(InvolvementDegree)
     )
     basis_for_attribution: str = Field(default="", sa_type=sa.Text)
-    perpetrator_person_id: int | None = Field(default=None, foreign_key="person.id")
+    perpetrator_person_id: int | None = Field(default=None, foreign_key="person.id", index=True)

@@ -290,6 +290,9 @@ def upgrade() -> None:
     op.create_index("ix_involvement_act_id", "involvement", ["act_id"])
     op.create_index("ix_involvement_case_id", "involvement", ["case_id"])
     op.create_index("ix_involvement_perpetrator_type", "involvement", ["perpetrator_type"])
+    op.create_index(
+        "ix_involvement_perpetrator_person_id", "involvement", ["perpetrator_person_id"]
+    )
     op.create_table(
         "official_response",
         sa.Column("created_at", UTCDateTime(), nullable=False),
