@@ -69,8 +69,8 @@ def synthetic_case(number: int) -> dict[str, object]:
     return {
         "anchor": f"case-{number}",
         "code": f"BAL-2026-{number:04d}",
-        "name": f"Naseem Baloch {number}",
-        "name_ur": "نسیم بلوچ",
+        "name": f"Dostain Rakhshani {number}",
+        "name_ur": "دوستین رخشانی",
         "father": "Muhammad Akram",
         "district": rnd.choice(DISTRICTS),
         "narrative": " ".join(rnd.choice(WORDS) for _ in range(385)),

@@ -11,7 +11,7 @@ from tests.conftest import PASSWORD, create_account
 
 pytestmark = pytest.mark.browser
 
-VICTIM = "نسیم بلوچ"  # fictional
+VICTIM = "دوستین رخشانی"  # fictional
 
 
 def test_quick_entry_then_an_official_denial_both_show_on_the_case_page(live_server, page):

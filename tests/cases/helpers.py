@@ -10,13 +10,13 @@ from sqlmodel import Session, select
 
 from models.case import Case
 
-URDU_NAME = "نسیم بلوچ"  # fictional
+URDU_NAME = "دوستین رخشانی"  # fictional
 
 
 def quick_entry_form(**overrides: Any) -> dict[str, Any]:
     """Everything a documenter types for a typical case (all names invented)."""
     data: dict[str, Any] = {
-        "victim-full_name": "Naseem Baloch",
+        "victim-full_name": "Dostain Rakhshani",
         "victim-father_name": "Dad Karim",
         "victim-other_names": URDU_NAME,
         "victim-sex": "male",

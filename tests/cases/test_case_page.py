@@ -132,7 +132,7 @@ def test_history_lists_changes_newest_first_with_before_and_after(documenter, en
     documenter.post(
         f"/cases/{entered_case.id}/edit",
         data={
-            "title": "Disappearance of Naseem Baloch from Tump",
+            "title": "Disappearance of Dostain Rakhshani from Tump",
             "confidentiality": "internal",
             "priority": "high",
             "version": "1",
@@ -144,8 +144,8 @@ def test_history_lists_changes_newest_first_with_before_and_after(documenter, en
     first = history.index("<li>")
     assert "changed" in history[first : first + 400]
     assert re.search(
-        r"title: <del[^>]*>Enforced disappearance of Naseem Baloch</del> → "
-        r"<ins[^>]*>Disappearance of Naseem Baloch from Tump</ins>",
+        r"title: <del[^>]*>Enforced disappearance of Dostain Rakhshani</del> → "
+        r"<ins[^>]*>Disappearance of Dostain Rakhshani from Tump</ins>",
         history,
     )
     assert "priority: <del" in history and "Test Documenter" in history
@@ -220,7 +220,7 @@ def test_a_viewer_reads_the_case_but_cannot_change_it(auth, entered_case):
     auth.logout()
     auth.login(Role.viewer)
     page = auth.client.get(f"/cases/{entered_case.id}").get_data(as_text=True)
-    assert "Naseem Baloch" in page and "Edit details" not in page and "Add an act" not in page
+    assert "Dostain Rakhshani" in page and "Edit details" not in page and "Add an act" not in page
     for url, data in [
         (f"/cases/{entered_case.id}/edit", {"title": "x", "version": "1"}),
         (f"/cases/{entered_case.id}/acts/new", {"act_type": "torture"}),
@@ -239,7 +239,7 @@ def test_a_removed_case_is_gone_from_its_page_and_the_list(auth, db, entered_cas
     )
     assert response.status_code == 302
     assert auth.client.get(f"/cases/{entered_case.id}").status_code == 404
-    assert "Naseem Baloch" not in auth.client.get("/cases").get_data(as_text=True)
+    assert "Dostain Rakhshani" not in auth.client.get("/cases").get_data(as_text=True)
     db.expire_all()
     assert db.get(Case, entered_case.id).deleted_at is not None
 

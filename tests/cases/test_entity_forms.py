@@ -421,7 +421,7 @@ def test_case_details_are_edited_with_urdu_text_shown_right_to_left(documenter, 
     response = documenter.post(
         f"/cases/{entered_case.id}/edit",
         data={
-            "title": "نسیم بلوچ کی جبری گمشدگی",
+            "title": "دوستین رخشانی کی جبری گمشدگی",
             "narrative": "",
             "confidentiality": "confidential",
             "priority": "urgent",
@@ -434,4 +434,4 @@ def test_case_details_are_edited_with_urdu_text_shown_right_to_left(documenter, 
     db.refresh(case)
     assert case.tags == "students, Kech 2025"
     page = documenter.get(f"/cases/{entered_case.id}").get_data(as_text=True)
-    assert '<h1 dir="auto">نسیم بلوچ کی جبری گمشدگی</h1>' in page
+    assert '<h1 dir="auto">دوستین رخشانی کی جبری گمشدگی</h1>' in page

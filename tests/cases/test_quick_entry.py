@@ -26,7 +26,7 @@ def test_quick_entry_creates_the_whole_case_and_lands_on_its_page(auth, db):
 
     case = the_case(db, case_id)
     assert re.fullmatch(r"BAL-\d{4}-0001", case.reference)
-    assert case.title == "Enforced disappearance of Naseem Baloch"
+    assert case.title == "Enforced disappearance of Dostain Rakhshani"
     assert case.district == "Kech (Turbat)"
     person = db.exec(select(Person)).one()
     assert person.father_name == "Dad Karim" and person.other_name_list == [URDU_NAME]

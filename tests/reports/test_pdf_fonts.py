@@ -5,7 +5,7 @@ from __future__ import annotations
 from reports.assets import FONTS_DIR
 from reports.pdf import render_pdf
 
-URDU_NAMES = ("نسیم بلوچ", "محمد اکرم")
+URDU_NAMES = ("دوستین رخشانی", "محمد اکرم")
 
 
 def _embedded_font_names(reader) -> set[str]:
@@ -19,7 +19,7 @@ def _embedded_font_names(reader) -> set[str]:
 
 def test_urdu_names_can_be_copied_back_out_of_the_pdf(print_document, page_texts):
     html = print_document(
-        f'<p>Victim: Naseem Baloch (<span dir="auto">{URDU_NAMES[0]}</span>), son of '
+        f'<p>Victim: Dostain Rakhshani (<span dir="auto">{URDU_NAMES[0]}</span>), son of '
         f'Muhammad Akram (<span dir="rtl" lang="ur">{URDU_NAMES[1]}</span>).</p>'
         f'<p dir="rtl" lang="ur">{URDU_NAMES[0]} ولد {URDU_NAMES[1]}</p>')
     text = "\n".join(page_texts(render_pdf(html).content))

@@ -17,7 +17,7 @@ CASES = [f"BAL-2026-{n:04d}" for n in range(1, 13)]
 
 
 def _case_html(code: str) -> str:
-    return (f'<section class="case" id="{code}"><h2>{code} · Naseem Baloch</h2>'
+    return (f'<section class="case" id="{code}"><h2>{code} · Dostain Rakhshani</h2>'
             f"<p>{NARRATIVE}<span class=\"footnote\">Testimony for {code}, B2.</span></p>"
             f"<p>{NARRATIVE}</p></section>")
 
@@ -85,7 +85,7 @@ def test_contents_page_numbers_match_where_each_case_starts(report, page_texts, 
     for code in CASES:
         printed = int(re.search(rf"^{code} \.+ ?(\d+)$", contents, re.MULTILINE).group(1))
         index = labels.index(str(printed))
-        assert re.search(rf"^{code} · Naseem Baloch$", pages[index], re.MULTILINE), code
+        assert re.search(rf"^{code} · Dostain Rakhshani$", pages[index], re.MULTILINE), code
         assert f"page {printed} of" in pages[index]
 
 
@@ -117,8 +117,8 @@ def test_outline_lists_every_case_at_its_page(report, pdf_reader):
     entries = {item.title: reader.get_destination_page_number(item)
                for item in flatten(reader.outline)}
     for code in CASES:
-        index = entries[f"{code} · Naseem Baloch"]
-        assert f"{code} · Naseem Baloch" in reader.pages[index].extract_text()
+        index = entries[f"{code} · Dostain Rakhshani"]
+        assert f"{code} · Dostain Rakhshani" in reader.pages[index].extract_text()
     assert "Contents" in entries
 
 
@@ -133,7 +133,7 @@ def test_contents_entries_link_to_the_case_in_its_part(report, pdf_reader):
     assert linked == set(CASES)
     for code in CASES:
         target = reader.pages[reader.get_destination_page_number(destinations[code])]
-        assert f"{code} · Naseem Baloch" in target.extract_text()
+        assert f"{code} · Dostain Rakhshani" in target.extract_text()
 
 
 def test_page_references_inside_a_later_part_count_from_the_report_start(print_document,
@@ -148,7 +148,7 @@ def test_page_references_inside_a_later_part_count_from_the_report_start(print_d
     assert reference
     printed = int(reference.group(1))
     assert printed > 2  # the first part already filled pages 1 and 2
-    assert "BAL-2026-0005 · Naseem Baloch" in pages[printed - 1]
+    assert "BAL-2026-0005 · Dostain Rakhshani" in pages[printed - 1]
     assert f"page {printed} of {len(pages)}" in pages[printed - 1]
 
 
@@ -172,7 +172,7 @@ def test_parts_may_be_generated_lazily_when_the_count_is_given(parts):
 def test_parts_keep_every_case_and_footnote(report, page_texts):
     text = "\n".join(page_texts(report[0].content))
     for code in CASES:
-        assert f"{code} · Naseem Baloch" in text
+        assert f"{code} · Dostain Rakhshani" in text
         assert f"Testimony for {code}, B2." in text
 
 

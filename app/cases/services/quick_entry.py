@@ -126,7 +126,7 @@ def quick_entry(
 
 
 def default_title(victim: Mapping[str, Any], act: Mapping[str, Any]) -> str:
-    """A title when none was typed: "Enforced disappearance of Naseem Baloch"."""
+    """A title when none was typed: "Enforced disappearance of Dostain Rakhshani"."""
     kind = act.get("act_type")
     what = ActType(kind).label if kind else "Case"
     name = " ".join(str(victim.get("full_name") or "").split()) or "an unnamed victim"
