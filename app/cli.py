@@ -75,6 +75,7 @@ def demo_command(cases: int | None, seed: int | None) -> None:
 
     from app.demo.accounts import ensure_demo_accounts
     from app.demo.loader import LoadReport, ensure_default_cases, load_cases
+    from app.evidence.storage import EvidenceStore
     from models.vocabulary import seed_vocabularies
 
     def progress(done: int, total: int, seconds: float) -> None:
@@ -86,7 +87,8 @@ def demo_command(cases: int | None, seed: int | None) -> None:
         created = ensure_demo_accounts(session, settings.instance_dir)
         terms = seed_vocabularies(session)
         if cases is None:
-            report = ensure_default_cases(session, progress=progress)
+            store = EvidenceStore(settings.resolved_evidence_dir())
+            report = ensure_default_cases(session, progress=progress, store=store)
         else:
             seed = secrets.randbelow(2**31) if seed is None else seed
             click.echo(f"Generating {cases:,} cases with seed {seed}:")

@@ -121,7 +121,7 @@ def _act(
         case_id=draft.case_id,
         victim_id=victim.person["id"],
         act_type=act_type,
-        place_name=f"{draft.town}, {draft.district.label}",
+        place_name=draft.town,
         district=draft.district.label,
         province=draft.district.province,
         latitude=round(centre[0] + rng.uniform(-0.2, 0.2), 4) if precise and centre else None,

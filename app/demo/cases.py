@@ -47,6 +47,7 @@ from models.enums import (
     WorkflowState,
 )
 from models.status import compute_violation_status, record_status
+from models.types import utcnow
 
 FIRST_INCIDENT = date(2010, 1, 1)
 OVERRIDE_REASON = (
@@ -167,8 +168,10 @@ class DemoCaseGenerator:
         # More recent years hold more documented cases.
         incident = FIRST_INCIDENT + timedelta(days=int(rng.triangular(0, span, span)))
         documented = min(incident + timedelta(days=rng.randint(2, 120)), w.today)
-        created_at = datetime.combine(documented, time(9), tzinfo=UTC) + timedelta(
-            minutes=rng.randint(0, 9 * 60)
+        created_at = min(
+            datetime.combine(documented, time(9), tzinfo=UTC)
+            + timedelta(minutes=rng.randint(0, 9 * 60)),
+            _latest_moment(w.today),
         )
         return CaseDraft(
             features=features,
@@ -193,8 +196,9 @@ class DemoCaseGenerator:
         if draft.features.status_override:
             status.status_override = ViolationStatus.verified
         record_status(status, finding)  # type: ignore[arg-type]
-        latest = datetime.combine(w.today, time(18), tzinfo=UTC)
-        updated = min(draft.created_at + timedelta(days=rng.randint(0, 60)), latest)
+        updated = min(
+            draft.created_at + timedelta(days=rng.randint(0, 60)), _latest_moment(w.today)
+        )
         w.add(
             Case,
             draft,
@@ -290,3 +294,9 @@ def _tags(rng: random.Random, draft: CaseDraft) -> list[str]:
     if rng.random() < 0.2:
         tags.append(f"{draft.district.label.split(' ')[0]} {draft.incident.year}")
     return tags
+
+
+def _latest_moment(today: date) -> datetime:
+    """The latest a generated record may be stamped: the end of `today`'s working day, and
+    never later than now (a record changed "in the future" would look like a clock error)."""
+    return min(datetime.combine(today, time(18), tzinfo=UTC), utcnow())

@@ -152,6 +152,8 @@ class Workshop:
         self.rows = rows
         self.today = today
         self.batch = RowBatch()
+        # Hash -> bytes of evidence files to store, when the run makes real files.
+        self.evidence_files: dict[str, bytes] | None = None
 
     def add(self, model: type[SQLModel], draft: CaseDraft, **values: Any) -> dict[str, Any]:
         """A new row of `model`, stamped with the case's creation time, queued for insert."""

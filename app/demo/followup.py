@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from app.demo.draft import CaseDraft, Workshop, weighted
+from app.demo.evidence_files import demo_file
 from app.demo.sources import FIELD_DOCUMENTER
 from models import Consent, Evidence, Intervention
 from models.enums import (
@@ -123,18 +124,26 @@ def add_interventions(w: Workshop, draft: CaseDraft) -> None:
 
 
 def add_evidence(w: Workshop, draft: CaseDraft) -> None:
-    """Up to two evidence records (metadata only: their hashes name no stored file)."""
+    """Up to two evidence records. With `w.evidence_files` set (the default demo set) each gets a
+    real fictional file, queued there by hash; otherwise they are metadata only."""
     rng = w.rng
     for _ in range(weighted(rng, [(0, 4), (1, 4), (2, 2)])):
         filename, media_type, description = rng.choice(_EVIDENCE_KINDS)
+        sha256 = f"{rng.getrandbits(256):064x}"
+        size = rng.randint(40_000, 9_000_000)
+        if w.evidence_files is not None:
+            made = demo_file(filename, media_type, description, f"case {draft.case_id}")
+            filename, media_type, description = made.filename, made.media_type, made.description
+            sha256, size = made.sha256, len(made.content)
+            w.evidence_files[sha256] = made.content
         w.add(
             Evidence,
             draft,
             case_id=draft.case_id,
-            sha256=f"{rng.getrandbits(256):064x}",
+            sha256=sha256,
             original_filename=filename,
             media_type=media_type,
-            size_bytes=rng.randint(40_000, 9_000_000),
+            size_bytes=size,
             captured_at=draft.created_at - timedelta(days=rng.randint(0, 20)),
             captured_by=FIELD_DOCUMENTER,
             original_url=(

@@ -12,6 +12,7 @@ in use.
 
 from __future__ import annotations
 
+import io
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from sqlmodel import Session, select
 
 from app.demo.cases import DemoCaseGenerator, ReferenceCounter
 from app.demo.rows import DEMO_MODELS, IdAllocator, RowBatch, table_of
+from app.evidence.storage import EvidenceStore
 from app.search.index import rebuild_index
 from app.services import audit
 from app.services.actor import Actor
@@ -67,14 +69,21 @@ def load_cases(
     today: date | None = None,
     batch_size: int = DEFAULT_BATCH,
     progress: Progress | None = None,
+    store: EvidenceStore | None = None,
 ) -> LoadReport:
-    """Generate `count` demo cases into the database, audited; the caller commits."""
+    """Generate `count` demo cases into the database, audited; the caller commits.
+
+    With `store`, evidence records get real (fictional) files saved there; without, they are
+    metadata only, which is what large benchmark databases want.
+    """
     started = time.perf_counter()
     connection = session.connection()
     ids = IdAllocator(_next_ids(connection))
     first_case_id = ids.peek(Case)
     references = ReferenceCounter.from_references(list(session.exec(select(Case.reference))))
     generator = DemoCaseGenerator(seed=seed, ids=ids, references=references, today=today)
+    if store is not None:
+        generator.workshop.evidence_files = {}
     opening = audit.record(
         session,
         actor=Actor.system(),
@@ -93,6 +102,9 @@ def load_cases(
         if progress is not None:
             progress(done, count, time.perf_counter() - started)
     _advance_sequences(connection)
+    for content in (generator.workshop.evidence_files or {}).values():
+        assert store is not None
+        store.save(io.BytesIO(content), max_bytes=len(content))
     written = time.perf_counter()
     rebuild_index(session)
     return LoadReport(
@@ -105,7 +117,7 @@ def load_cases(
 
 
 def ensure_default_cases(
-    session: Session, *, progress: Progress | None = None
+    session: Session, *, progress: Progress | None = None, store: EvidenceStore | None = None
 ) -> LoadReport | None:
     """Load the demo set into a database that has no case yet.
 
@@ -114,7 +126,9 @@ def ensure_default_cases(
     """
     if session.exec(select(sa.func.count()).select_from(Case)).one():
         return None
-    return load_cases(session, count=DEFAULT_CASES, seed=DEFAULT_SEED, progress=progress)
+    return load_cases(
+        session, count=DEFAULT_CASES, seed=DEFAULT_SEED, progress=progress, store=store
+    )
 
 
 def _next_ids(connection: Connection) -> dict[str, int]:
