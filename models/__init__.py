@@ -12,7 +12,7 @@ from models.evidence import CustodyEvent, Evidence
 from models.intervention import Intervention
 from models.person import Person
 from models.response import OfficialResponse
-from models.search import SavedSearch, SearchCase, SearchCode, SearchPerson, SearchPersonKey
+from models.search import SavedSearch, SearchCase, SearchCode
 from models.source import Citation, Source
 from models.user import Role, User
 from models.vocabulary import VocabularyTerm
@@ -35,8 +35,6 @@ __all__ = [
     "SavedSearch",
     "SearchCase",
     "SearchCode",
-    "SearchPerson",
-    "SearchPersonKey",
     "Source",
     "User",
     "VocabularyTerm",

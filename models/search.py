@@ -1,10 +1,9 @@
 """Search: users' saved searches, and the tables the search index derives from the case records.
 
-`SavedSearch` is user data. `SearchCase`, `SearchCode`, `SearchPerson` and `SearchPersonKey`
-are derived: `app.search.index` writes them from the case tables on every change, and
-`casebook reindex` rebuilds them. The full-text structure itself depends on the engine (an FTS5
-table on SQLite, a tsvector table with a GIN index on PostgreSQL) and is created in SQL by the
-migration 0003 (see `app.search.engines`).
+`SavedSearch` is user data. `SearchCase` and `SearchCode` are derived: `app.search.index` writes
+them from the case tables on every change, and `casebook reindex` rebuilds them. The full-text
+structure itself depends on the engine (an FTS5 table on SQLite, a tsvector table with a GIN
+index on PostgreSQL) and is created in SQL by migration 0003 (see `app.search.engines`).
 """
 
 from __future__ import annotations
@@ -39,7 +38,7 @@ class SearchCase(SQLModel, table=True):
     """
 
     __tablename__ = "search_case"
-    __table_args__ = (sa.Index("ix_search_case_dates", "date_earliest", "date_latest"),)
+    __table_args__ = (sa.Index("ix_search_case_date", "date_earliest", "case_id"),)
 
     case_id: int = Field(
         primary_key=True, foreign_key="case_file.id", sa_column_kwargs={"autoincrement": False}
@@ -64,29 +63,10 @@ class SearchCode(SQLModel, table=True):
     code: int = Field(default=0)
 
 
-class SearchPerson(SQLModel, table=True):
-    """A live person's names, folded for matching (PostgreSQL adds a trigram index on them)."""
-
-    __tablename__ = "search_person"
-
-    person_id: int = Field(
-        primary_key=True, foreign_key="person.id", sa_column_kwargs={"autoincrement": False}
-    )
-    names_folded: str = Field(default="", sa_type=sa.Text)
-
-
-class SearchPersonKey(SQLModel, table=True):
-    """One spelling-insensitive key of one of a person's names: finds likely duplicates."""
-
-    __tablename__ = "search_person_key"
-
-    key: str = Field(primary_key=True, max_length=64)
-    person_id: int = Field(primary_key=True, foreign_key="person.id", index=True)
-
-
 # The full-text structures are created in SQL by the migrations and differ by engine (an FTS5
-# virtual table and its shadow tables on SQLite; a tsvector table and GIN/trigram indexes on
-# PostgreSQL). Every such object's name starts with this prefix, and schema comparison skips it.
+# virtual table and its shadow tables on SQLite; a tsvector table with a GIN index, and a
+# trigram index on person names, on PostgreSQL). Every such object's name starts with this
+# prefix, and schema comparison skips it.
 ENGINE_OBJECT_PREFIX = "search_fts"
 
 

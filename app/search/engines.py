@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 import sqlalchemy as sa
@@ -45,6 +46,11 @@ class FullTextEngine(Protocol):
     text_id: str
     #: An aggregate joining every matching `sc.facet_bits` with commas.
     joined_bits: str
+    #: The driver's placeholder for a positional parameter (bulk writes skip SQLAlchemy).
+    placeholder: str
+
+    def prepare(self, connection: Connection) -> None:
+        """Tune a connection for searching (once per pooled connection)."""
 
     def compile(self, query: ParsedQuery) -> str | None:
         """The engine's query text for `query`, or None when it has nothing to look for."""
@@ -58,11 +64,19 @@ class FullTextEngine(Protocol):
     def not_matching(self) -> str:
         """A condition on `sc`: the case does not match the query bound to `:match`."""
 
-    def relevance(self) -> str:
-        """An ORDER BY expression, best first, for the query bound to `:match`."""
+    def score(self) -> str:
+        """A relevance score for the query bound to `:match`: lower is better."""
+
+    def cases_by_name_keys(
+        self, connection: Connection, keys: Sequence[str], *, every: bool, limit: int
+    ) -> list[int]:
+        """Up to `limit` cases with a person whose names have all (or any) of these keys."""
 
     def write(self, connection: Connection, documents: Sequence[IndexDocument]) -> None:
         """Insert documents for cases that have none."""
+
+    def value(self, value: object) -> object:
+        """A Python value as the driver takes it in a bulk write."""
 
     def delete(self, connection: Connection, case_ids: Iterable[int]) -> None:
         """Remove the documents of these cases."""
@@ -91,6 +105,18 @@ class SqliteFts5:
     _WEIGHTS = "8.0, 6.0, 1.5, 1.0"
     _TEXT = "{" + " ".join(TEXT_COLUMNS) + "}"
 
+    # Searching reads the index and search_case at random: let SQLite map the file into
+    # memory and keep a larger page cache than its 2 MB default (per connection; no effect on
+    # what is stored).
+    _PRAGMAS = ("PRAGMA mmap_size = 1073741824", "PRAGMA cache_size = -65536")
+
+    def prepare(self, connection: Connection) -> None:
+        dbapi = connection.connection
+        if not dbapi.info.get("search.prepared"):
+            for pragma in self._PRAGMAS:
+                connection.exec_driver_sql(pragma)
+            dbapi.info["search.prepared"] = True
+
     def compile(self, query: ParsedQuery) -> str | None:
         if not query.positive:
             return None
@@ -117,26 +143,48 @@ class SqliteFts5:
     def not_matching(self) -> str:
         return "sc.case_id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :match)"
 
-    def relevance(self) -> str:
+    def score(self) -> str:
         return f"bm25(search_fts, {self._WEIGHTS})"
 
+    def cases_by_name_keys(
+        self, connection: Connection, keys: Sequence[str], *, every: bool, limit: int
+    ) -> list[int]:
+        joiner = " AND " if every else " OR "
+        match = "keys : (" + joiner.join(quoted(key, '"') for key in keys) + ")"
+        statement = sa.text(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH :match LIMIT :limit"
+        )
+        return list(connection.execute(statement, {"match": match, "limit": limit}).scalars())
+
+    placeholder = "?"
+
     def write(self, connection: Connection, documents: Sequence[IndexDocument]) -> None:
-        if documents:
-            connection.execute(
-                sa.text(
-                    "INSERT INTO search_fts (rowid, head, names, keys, body) "
-                    "VALUES (:case_id, :head, :names, :keys, :body)"
-                ),
-                [vars(document) for document in documents],
-            )
+        bulk_insert(
+            connection,
+            self,
+            "search_fts (rowid, head, names, keys, body)",
+            [(d.case_id, d.head, d.names, d.keys, d.body) for d in documents],
+        )
+
+    def value(self, value: object) -> object:
+        # The sqlite3 module's own date conversion is deprecated; SQLAlchemy stores ISO text.
+        return value.isoformat() if isinstance(value, date) else value
 
     def delete(self, connection: Connection, case_ids: Iterable[int]) -> None:
         ids = [{"case_id": case_id} for case_id in case_ids]
         if ids:
             connection.execute(sa.text("DELETE FROM search_fts WHERE rowid = :case_id"), ids)
 
+    # Deleting every row of a large FTS5 table takes longer than building it again: a rebuild
+    # drops and recreates it, with the statement of migration 0003 (keep the two in step).
+    CREATE = (
+        "CREATE VIRTUAL TABLE search_fts USING fts5("
+        "head, names, keys, body, tokenize = 'unicode61 remove_diacritics 0')"
+    )
+
     def clear(self, connection: Connection) -> None:
-        connection.execute(sa.text("DELETE FROM search_fts"))
+        connection.execute(sa.text("DROP TABLE IF EXISTS search_fts"))
+        connection.execute(sa.text(self.CREATE))
 
     def optimise(self, connection: Connection) -> None:
         connection.execute(sa.text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
@@ -152,6 +200,9 @@ class PostgresTsvector:
     _TEXT_WEIGHTS = "ABD"
     # ts_rank weights for D, C, B, A: body, keys, names, head.
     _RANK_WEIGHTS = "{0.2, 0.3, 0.8, 1.0}"
+
+    def prepare(self, connection: Connection) -> None:
+        return None
 
     def compile(self, query: ParsedQuery) -> str | None:
         if not query.positive:
@@ -189,21 +240,36 @@ class PostgresTsvector:
             "WHERE document @@ to_tsquery('simple', :match))"
         )
 
-    def relevance(self) -> str:
-        return f"ts_rank('{self._RANK_WEIGHTS}', f.document, to_tsquery('simple', :match)) DESC"
+    def score(self) -> str:
+        return f"-ts_rank('{self._RANK_WEIGHTS}', f.document, to_tsquery('simple', :match))"
+
+    def cases_by_name_keys(
+        self, connection: Connection, keys: Sequence[str], *, every: bool, limit: int
+    ) -> list[int]:
+        joiner = " & " if every else " | "
+        match = joiner.join(self._lexeme(key, weights="C") for key in keys)
+        statement = sa.text(
+            "SELECT case_id FROM search_fts WHERE document @@ to_tsquery('simple', :match) "
+            "LIMIT :limit"
+        )
+        return list(connection.execute(statement, {"match": match, "limit": limit}).scalars())
+
+    placeholder = "%s"
 
     def write(self, connection: Connection, documents: Sequence[IndexDocument]) -> None:
         if documents:
-            connection.execute(
-                sa.text(
-                    "INSERT INTO search_fts (case_id, document) VALUES (:case_id, "
-                    "setweight(to_tsvector('simple', :head), 'A') || "
-                    "setweight(to_tsvector('simple', :names), 'B') || "
-                    "setweight(to_tsvector('simple', :keys), 'C') || "
-                    "setweight(to_tsvector('simple', :body), 'D'))"
-                ),
-                [vars(document) for document in documents],
+            cursor = connection.connection.cursor()
+            cursor.executemany(
+                "INSERT INTO search_fts (case_id, document) VALUES (%s, "
+                "setweight(to_tsvector('simple', %s), 'A') || "
+                "setweight(to_tsvector('simple', %s), 'B') || "
+                "setweight(to_tsvector('simple', %s), 'C') || "
+                "setweight(to_tsvector('simple', %s), 'D'))",
+                [(d.case_id, d.head, d.names, d.keys, d.body) for d in documents],
             )
+
+    def value(self, value: object) -> object:
+        return value
 
     def delete(self, connection: Connection, case_ids: Iterable[int]) -> None:
         ids = list(case_ids)
@@ -213,6 +279,7 @@ class PostgresTsvector:
             )
 
     def clear(self, connection: Connection) -> None:
+        # DELETE, not TRUNCATE: searches keep reading the old rows until the rebuild commits.
         connection.execute(sa.text("DELETE FROM search_fts"))
 
     def optimise(self, connection: Connection) -> None:
@@ -225,3 +292,26 @@ def engine_for(connection: Connection) -> FullTextEngine:
     if connection.dialect.name == "postgresql":
         return PostgresTsvector()
     return SqliteFts5()
+
+
+def bulk_insert(
+    connection: Connection,
+    engine: FullTextEngine,
+    target: str,
+    rows: Sequence[Sequence[object]],
+    *,
+    convert: bool = False,
+) -> None:
+    """Insert many rows into `target` ("table (columns)") straight through the driver, in the
+    connection's transaction: SQLAlchemy's per-row bookkeeping would dominate a rebuild.
+    `convert` passes every value through `engine.value` (needed for dates)."""
+    if not rows:
+        return
+    marks = ", ".join([engine.placeholder] * len(rows[0]))
+    if convert:
+        rows = [tuple(engine.value(v) for v in row) for row in rows]
+    cursor = connection.connection.cursor()
+    try:
+        cursor.executemany(f"INSERT INTO {target} VALUES ({marks})", rows)  # noqa: S608 (constant names)
+    finally:
+        cursor.close()

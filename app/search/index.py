@@ -2,7 +2,7 @@
 
 Everything runs in the caller's transaction on the session's connection, so the index changes
 and becomes visible together with the records it was built from. `app.search.sync` calls
-`reindex_cases` / `reindex_people` on every commit; bulk loaders (the demo generator) that
+`reindex_cases` on every commit; bulk loaders (the demo generator) that
 write with Core call `rebuild_index` once at the end.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
@@ -19,11 +20,9 @@ from sqlmodel import Session
 
 from app.search import facets
 from app.search.documents import CaseRecords, case_entry
-from app.search.engines import FullTextEngine, engine_for
-from app.search.normalise import name_keys, tokens
+from app.search.engines import FullTextEngine, bulk_insert, engine_for
 from models.case import Case
-from models.person import Person
-from models.search import SearchCase, SearchCode, SearchPerson, SearchPersonKey
+from models.search import SearchCase, SearchCode
 
 BATCH_SIZE = 2000
 LAYOUT_SCHEME = "layout"
@@ -34,8 +33,10 @@ T = TypeVar("T")
 
 _search_case = SearchCase.__table__  # type: ignore[attr-defined]
 _search_code = SearchCode.__table__  # type: ignore[attr-defined]
-_search_person = SearchPerson.__table__  # type: ignore[attr-defined]
-_search_person_key = SearchPersonKey.__table__  # type: ignore[attr-defined]
+_CASE_COLUMNS = (
+    "search_case (case_id, confidentiality, facet_bits, district, date_earliest, date_latest, "
+    "victims)"
+)
 
 
 def rebuild_index(session: Session, *, progress: Progress | None = None) -> int:
@@ -59,12 +60,6 @@ def rebuild_index(session: Session, *, progress: Progress | None = None) -> int:
         writer.write_cases(batch)
         if progress:
             progress(min(done * BATCH_SIZE, len(case_ids)), len(case_ids))
-    connection.execute(_search_person_key.delete())
-    connection.execute(_search_person.delete())
-    person = Person.__table__.c  # type: ignore[attr-defined]
-    person_ids = list(connection.execute(sa.select(person.id).order_by(person.id)).scalars())
-    for batch in _chunks(person_ids, BATCH_SIZE):
-        _write_people(connection, batch)
     _record_layout(connection)
     engine.optimise(connection)
     return len(case_ids)
@@ -84,28 +79,33 @@ def reindex_cases(session: Session, case_ids: Iterable[int]) -> None:
     _record_layout(connection, only_if_missing=True)
 
 
-def reindex_people(session: Session, person_ids: Iterable[int]) -> None:
-    """Bring these people's duplicate-detection entries up to date."""
-    ids = sorted(set(person_ids))
-    connection = session.connection()
-    for batch in _chunks(ids, BATCH_SIZE):
-        connection.execute(
-            _search_person_key.delete().where(_search_person_key.c.person_id.in_(batch))
-        )
-        connection.execute(_search_person.delete().where(_search_person.c.person_id.in_(batch)))
-        _write_people(connection, batch)
+@dataclass(frozen=True)
+class IndexCodes:
+    """What the code table says: the district names behind each code, and whether the index
+    was built with the current facet layout (else it needs `casebook reindex`)."""
+
+    districts: dict[int, list[str]]
+    current: bool
+
+
+def index_codes(connection: Connection) -> IndexCodes:
+    """The code table, read in one query (a search needs both parts)."""
+    districts: dict[int, list[str]] = {}
+    layouts = []
+    for scheme, name, code in connection.execute(_ALL_CODES):
+        if scheme == DISTRICT_SCHEME:
+            districts.setdefault(code, []).append(name)
+        elif scheme == LAYOUT_SCHEME:
+            layouts.append(name)
+    return IndexCodes(districts, all(name == facets.LAYOUT_FINGERPRINT for name in layouts))
 
 
 def index_is_current(connection: Connection) -> bool:
     """False when the index was built with another facet layout (run `casebook reindex`)."""
-    recorded = (
-        connection.execute(
-            sa.select(_search_code.c.name).where(_search_code.c.scheme == LAYOUT_SCHEME)
-        )
-        .scalars()
-        .all()
-    )
-    return all(name == facets.LAYOUT_FINGERPRINT for name in recorded)
+    return index_codes(connection).current
+
+
+_ALL_CODES = sa.text("SELECT scheme, name, code FROM search_code")
 
 
 class _Writer:
@@ -148,29 +148,10 @@ class _Writer:
             for case in records.cases
         ]
         if entries:
-            self.connection.execute(_search_case.insert(), [entry.row for entry in entries])
+            bulk_insert(
+                self.connection, self.engine, _CASE_COLUMNS, [e.row for e in entries], convert=True
+            )
             self.engine.write(self.connection, [entry.document for entry in entries])
-
-
-def _write_people(connection: Connection, person_ids: Sequence[int]) -> None:
-    person = Person.__table__.c  # type: ignore[attr-defined]
-    rows = connection.execute(
-        sa.select(person.id, person.full_name, person.other_names).where(
-            person.id.in_(person_ids),
-            person.deleted_at.is_(None),
-            person.merged_into_id.is_(None),
-        )
-    ).all()
-    people, keys = [], []
-    for row in rows:
-        names = [row.full_name, *(row.other_names or "").splitlines()]
-        people.append({"person_id": row.id, "names_folded": " ".join(tokens(" ".join(names)))})
-        found = {key for name in names for key in name_keys(name)}
-        keys.extend({"key": key, "person_id": row.id} for key in sorted(found))
-    if people:
-        connection.execute(_search_person.insert(), people)
-    if keys:
-        connection.execute(_search_person_key.insert(), keys)
 
 
 def _record_layout(connection: Connection, *, only_if_missing: bool = False) -> None:

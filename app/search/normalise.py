@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 MAX_TOKEN_LENGTH = 64
 
@@ -84,7 +85,21 @@ def fold(text: str | None) -> str:
 
 def tokens(text: str | None) -> list[str]:
     """The folded words of `text` (letters and digits), each cut to a sane length."""
-    return [word[:MAX_TOKEN_LENGTH] for word in _WORD.findall(fold(text))]
+    if not text:
+        return []
+    if text.isascii():  # most text: one C pass lowers and splits it
+        words = text.encode().translate(_ASCII_WORDS).decode().split()
+    else:
+        words = _WORD.findall(fold(text))
+    if words and max(map(len, words)) > MAX_TOKEN_LENGTH:
+        return [word[:MAX_TOKEN_LENGTH] for word in words]
+    return words
+
+
+# ASCII letters lowered, digits kept, everything else a space.
+_ASCII_WORDS = bytes(
+    (b + 32 if 65 <= b <= 90 else b) if chr(b).isalnum() and b < 128 else 32 for b in range(256)
+)
 
 
 # --- spelling keys for names -----------------------------------------------------------------
@@ -137,6 +152,7 @@ _ARABIC_SEMIVOWELS = {"و": "w", YEH: "y"}
 _ARABIC_ABD_PREFIX = "عبدال"
 
 
+@lru_cache(maxsize=1 << 18)  # names repeat: a rebuild folds each spelling once
 def name_key(word: str) -> str | None:
     """The spelling key of one folded name word, or None (digits, other scripts, too short)."""
     word = ABBREVIATIONS.get(word, word)
@@ -198,6 +214,11 @@ def _arabic_key(word: str) -> str:
 def name_keys(name: str | None) -> list[str]:
     """Every spelling key of a name: each word's, and each pair of neighbours written as one
     word (Urdu writes عبدالوہاب where Latin writes "Abdul Wahab")."""
+    return list(_name_keys(name or ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_keys(name: str) -> tuple[str, ...]:
     words = tokens(name)
     keys: list[str] = []
     for index, word in enumerate(words):
@@ -206,7 +227,7 @@ def name_keys(name: str | None) -> list[str]:
             joined = name_key(word + words[index + 1])
             if joined:
                 keys.append(joined)
-    return list(dict.fromkeys(keys))
+    return tuple(dict.fromkeys(keys))
 
 
 def _word_keys(word: str) -> Iterator[str]:

@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from app.errors import InvalidInput, NotFound
+from app.search.engines import engine_for
 from app.search.normalise import fold, name_key, tokens
 from app.security import Permission
 from app.services import audit, records
@@ -35,14 +36,13 @@ from models.consent import Consent
 from models.enums import DatePrecision, Sex
 from models.partial_date import PartialDate, partial_date
 from models.person import Person
-from models.search import SearchPerson, SearchPersonKey
 from models.source import Source
 
 WEIGHTS = {"name": 0.55, "father": 0.25, "district": 0.10, "birth": 0.10}
 UNKNOWN = 0.5
 MIN_NAME_SIMILARITY = 0.8
 MIN_SCORE = 0.6
-MAX_CANDIDATES = 300
+MAX_CASES = 300
 
 # Details the kept record takes from the merged one when it has none of its own.
 FILLABLE = (
@@ -90,7 +90,7 @@ def similar_people(
     if len(tokens(full_name)) == 0 or len(fold(full_name).strip()) < 3:
         return []
     wanted = _Profile(full_name, father_name, district, _birth(birth))
-    candidates = _candidates(session, full_name)
+    candidates = _candidates(session, full_name, father_name)
     candidates.discard(exclude_id)  # type: ignore[arg-type]
     if not candidates:
         return []
@@ -115,44 +115,55 @@ def _birth(birth: PartialDate | str | None) -> PartialDate:
         return PartialDate.unknown()
 
 
-def _candidates(session: Session, full_name: str) -> set[int]:
-    keys = sorted({key for word in tokens(full_name) if (key := name_key(word))})
-    key = SearchPersonKey.__table__.c  # type: ignore[attr-defined]
-    found: set[int] = set()
-    if keys:
-        shared = sa.func.count()
-        found.update(
-            session.connection()
-            .execute(
-                sa.select(key.person_id)
-                .where(key.key.in_(keys))
-                .group_by(key.person_id)
-                .order_by(shared.desc())
-                .limit(MAX_CANDIDATES)
-            )
-            .scalars()
+def _candidates(session: Session, full_name: str, father_name: str | None) -> set[int]:
+    """People worth scoring: those in cases whose names share the spelling keys of the name
+    (and father's name) typed, narrowest match first; on PostgreSQL with pg_trgm, also people
+    whose name is a close trigram match (typos the keys do not forgive)."""
+    connection = session.connection()
+    engine = engine_for(connection)
+    name_keys_ = _word_keys(full_name)
+    cases: dict[int, None] = {}
+    for keys, every in (
+        (name_keys_ + _word_keys(father_name), True),
+        (name_keys_, True),
+        (name_keys_, False),
+    ):
+        if keys and len(cases) < MAX_CASES // 2:
+            found = engine.cases_by_name_keys(connection, keys, every=every, limit=MAX_CASES)
+            cases.update(dict.fromkeys(found))
+    people = _people_of(connection, list(cases)[:MAX_CASES])
+    if _has_trigrams(connection):
+        people.update(
+            connection.execute(
+                sa.text(
+                    "SELECT id FROM person WHERE lower(full_name) % lower(:name) "
+                    "ORDER BY similarity(lower(full_name), lower(:name)) DESC LIMIT :limit"
+                ),
+                {"name": full_name, "limit": MAX_CASES // 3},
+            ).scalars()
         )
-    if _has_trigrams(session):
-        person = SearchPerson.__table__.c  # type: ignore[attr-defined]
-        folded = " ".join(tokens(full_name))
-        found.update(
-            session.connection()
-            .execute(
-                sa.select(person.person_id)
-                .where(person.names_folded.op("%")(folded))
-                .order_by(sa.func.similarity(person.names_folded, folded).desc())
-                .limit(MAX_CANDIDATES // 3)
-            )
-            .scalars()
-        )
-    return found
+    return people
 
 
-def _has_trigrams(session: Session) -> bool:
-    if session.get_bind().dialect.name != "postgresql":
+def _word_keys(name: str | None) -> list[str]:
+    return sorted({key for word in tokens(name) if (key := name_key(word))})
+
+
+def _people_of(connection: sa.Connection, case_ids: list[int]) -> set[int]:
+    if not case_ids:
+        return set()
+    statement = sa.text(
+        "SELECT person_id FROM case_person WHERE case_id IN :ids AND deleted_at IS NULL "
+        "UNION SELECT victim_id FROM act WHERE case_id IN :ids AND deleted_at IS NULL"
+    ).bindparams(sa.bindparam("ids", expanding=True))
+    return set(connection.execute(statement, {"ids": case_ids}).scalars())
+
+
+def _has_trigrams(connection: sa.Connection) -> bool:
+    if connection.dialect.name != "postgresql":
         return False
     statement = sa.text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
-    return session.connection().execute(statement).first() is not None
+    return connection.execute(statement).first() is not None
 
 
 @dataclass(frozen=True)

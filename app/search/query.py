@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from app.search.normalise import name_key, tokens
 
@@ -40,7 +41,7 @@ class Term:
     prefix: bool = False
     exact: bool = False
 
-    @property
+    @cached_property
     def key(self) -> str | None:
         """The spelling key this term also matches names by, if any (not for short words,
         whose skeletons would match too many names)."""

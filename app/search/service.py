@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
 import sqlalchemy as sa
 from markupsafe import Markup
 from sqlalchemy.engine import Connection, Row
@@ -26,7 +27,7 @@ from app.search import facets, snippets
 from app.search.documents import CaseRecords, person_names
 from app.search.engines import FullTextEngine, engine_for
 from app.search.filters import SearchQuery, SortOrder
-from app.search.index import DISTRICT_SCHEME, index_is_current
+from app.search.index import IndexCodes, index_codes
 from app.search.query import ParsedQuery, Term, parse_query
 from app.search.visibility import visible_confidentiality
 from app.security import Permission
@@ -34,9 +35,9 @@ from app.services.actor import Actor
 from models.case import Case
 from models.enums import ActType, ViolationStatus, WorkflowState
 from models.partial_date import add_months
-from models.search import SearchCase, SearchCode
+from models.search import SearchCase
 
-RANK_WINDOW = 10_000
+RANK_WINDOW = 2_000
 DISTRICTS_SHOWN = 15
 
 
@@ -106,32 +107,34 @@ def search_cases(session: Session, query: SearchQuery, *, actor: Actor) -> Searc
     actor.require(Permission.view_cases)
     connection = session.connection()
     engine = engine_for(connection)
+    engine.prepare(connection)
     parsed = parse_query(query.text)
     plan = _Plan(engine, parsed, query, actor)
-    total, bits = plan.count(connection)
+    offset = (query.page - 1) * query.per_page
+    found = plan.run(connection, offset=offset, limit=query.per_page)
+    total, ids = found.total, found.ids
     notices = [*query.notices, *parsed.notices]
     if query.text.strip() and parsed.is_empty:
         notices.append("The search had no words to look for; showing every case.")
-    if total > RANK_WINDOW and plan.ranked and query.sort is SortOrder.relevance:
+    if found.window_only:
         notices.append(
             f"{total:,} cases match: the best matches are ranked among the {RANK_WINDOW:,} "
             "most recently recorded, then the rest follow newest first. Add words or filters "
             "to narrow the search."
         )
-    if not index_is_current(connection):
+    codes = index_codes(connection)
+    if not codes.current:
         notices.append(
             "The search index was built by an older version of Casebook and needs rebuilding "
             "(an administrator runs `casebook reindex`); counts may be wrong until then."
         )
-    offset = (query.page - 1) * query.per_page
-    ids = plan.ordered_ids(connection, total, offset=offset, limit=query.per_page)
     hits = _hits(connection, ids, parsed.highlight_terms())
-    tally = facets.count_facets(bits)
+    tally = facets.count_facets(found.bits)
     return SearchResults(
         query=query,
         hits=hits,
         total=total,
-        facets=_facet_results(connection, query, tally),
+        facets=_facet_results(codes, query, tally),
         notices=notices,
     )
 
@@ -144,8 +147,17 @@ def matching_case_ids(
     actor.require(Permission.view_cases)
     connection = session.connection()
     plan = _Plan(engine_for(connection), parse_query(query.text), query, actor)
-    total, _bits = plan.count(connection, with_bits=False)
-    return plan.ordered_ids(connection, total, offset=0, limit=limit if limit else total)
+    return plan.run(connection, offset=0, limit=limit, with_bits=False).ids
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What one search found: the total, every match's facet bits, and the ids asked for."""
+
+    total: int
+    bits: Any
+    ids: list[int]
+    window_only: bool = False
 
 
 class _Plan:
@@ -196,60 +208,71 @@ class _Plan:
             *(sa.bindparam(name, expanding=True) for name in self.expanding)
         )
 
-    def count(self, connection: Connection, *, with_bits: bool = True) -> tuple[int, Any]:
+    def run(
+        self, connection: Connection, *, offset: int, limit: int | None, with_bits: bool = True
+    ) -> _Found:
+        """The total, the facet bits and `limit` ids from `offset` on (all if None), in order.
+
+        By relevance, one query reads the newest `RANK_WINDOW` matches with their scores and
+        facet bits; when that is all of them (most searches), it is the whole answer. Only a
+        larger match set needs the counting pass, and its results beyond the window follow
+        newest first."""
+        if self.sort is SortOrder.relevance and self.ranked:
+            return self._by_relevance(connection, offset, limit, with_bits)
+        total, bits = self._count(connection, with_bits)
+        ids = self._page(connection, _DATE_ORDER[self.sort], (), offset, limit)
+        return _Found(total, bits, ids)
+
+    def _by_relevance(
+        self, connection: Connection, offset: int, limit: int | None, with_bits: bool
+    ) -> _Found:
+        newest_first = f"ORDER BY {self.engine.text_id} DESC LIMIT :window"
+        statement = self._sql(
+            f"sc.case_id, sc.facet_bits, {self.engine.score()}", tail=newest_first
+        )
+        window = connection.execute(statement, {**self.params, "window": RANK_WINDOW}).all()
+        ranked = [row[0] for row in sorted(window, key=lambda row: (row[2], -row[0]))]
+        end = None if limit is None else offset + limit
+        if len(window) < RANK_WINDOW:
+            bits = np.array([row[1] for row in window], dtype=np.int64) if with_bits else None
+            return _Found(len(window), bits, ranked[offset:end])
+        total, bits = self._count(connection, with_bits)
+        ids = ranked[offset:end]
+        wanted = None if limit is None else limit - len(ids)
+        if wanted is None or wanted > 0:
+            self.params["window_start"] = window[-1][0]
+            older = [f"{self.engine.text_id} < :window_start"]
+            skip = max(0, offset - len(ranked))
+            ids += self._page(connection, "sc.case_id DESC", older, skip, wanted)
+        return _Found(total, bits, ids, window_only=True)
+
+    def _count(self, connection: Connection, with_bits: bool) -> tuple[int, Any]:
         """How many cases match, and (optionally) their facet bits."""
         select = f"count(*), {self.engine.joined_bits}" if with_bits else "count(*), NULL"
         total, joined = connection.execute(self._sql(select), self.params).one()
         return int(total), facets.parse_bits(joined) if with_bits else None
 
-    def ordered_ids(
-        self, connection: Connection, total: int, *, offset: int, limit: int
-    ) -> list[int]:
-        """`limit` case ids from `offset` on, in the search's order."""
-        if limit <= 0 or offset >= total:
-            return []
-        if self.sort is not SortOrder.relevance or not self.ranked:
-            return self._page(connection, _DATE_ORDER[self.sort], (), offset, limit)
-        if total <= RANK_WINDOW:
-            return self._page(connection, self._relevance_order(), (), offset, limit)
-        start = self._window_start(connection)
-        inside = [f"{self.engine.text_id} >= :window_start"]
-        outside = [f"{self.engine.text_id} < :window_start"]
-        self.params["window_start"] = start
-        ranked = min(total, RANK_WINDOW)
-        ids: list[int] = []
-        if offset < ranked:
-            ids = self._page(connection, self._relevance_order(), inside, offset, limit)
-        rest = limit - len(ids)
-        if rest > 0:
-            ids += self._page(connection, "sc.case_id DESC", outside, max(0, offset - ranked), rest)
-        return ids
-
-    def _relevance_order(self) -> str:
-        return f"{self.engine.relevance()}, sc.case_id DESC"
-
-    def _window_start(self, connection: Connection) -> int:
-        statement = self._sql(
-            self.engine.text_id, tail=f"ORDER BY {self.engine.text_id} DESC LIMIT 1 OFFSET :skip"
-        )
-        return int(
-            connection.execute(statement, {**self.params, "skip": RANK_WINDOW - 1}).scalar_one()
-        )
-
     def _page(
-        self, connection: Connection, order: str, extra: Sequence[str], offset: int, limit: int
+        self,
+        connection: Connection,
+        order: str,
+        extra: Sequence[str],
+        offset: int,
+        limit: int | None,
     ) -> list[int]:
-        statement = self._sql(
-            "sc.case_id", extra, tail=f"ORDER BY {order} LIMIT :limit OFFSET :offset"
-        )
-        params = {**self.params, "limit": limit, "offset": offset}
+        tail = f"ORDER BY {order} LIMIT :limit OFFSET :offset"
+        statement = self._sql("sc.case_id", extra, tail=tail)
+        params = {**self.params, "limit": -1 if limit is None else limit, "offset": offset}
+        if limit is None and self.engine.name == "postgresql":
+            params["limit"] = None  # LIMIT NULL is "no limit" there
         return list(connection.execute(statement, params).scalars())
 
 
+# Undated cases last either way; newest first can walk ix_search_case_date backwards.
 _DATE_ORDER = {
-    SortOrder.newest: "(sc.date_earliest IS NULL), sc.date_earliest DESC, sc.case_id DESC",
-    SortOrder.oldest: "(sc.date_earliest IS NULL), sc.date_earliest ASC, sc.case_id ASC",
-    SortOrder.relevance: "(sc.date_earliest IS NULL), sc.date_earliest DESC, sc.case_id DESC",
+    SortOrder.newest: "sc.date_earliest DESC NULLS LAST, sc.case_id DESC",
+    SortOrder.oldest: "sc.date_earliest ASC NULLS LAST, sc.case_id ASC",
+    SortOrder.relevance: "sc.date_earliest DESC NULLS LAST, sc.case_id DESC",
 }
 
 
@@ -279,13 +302,14 @@ def _hits(connection: Connection, ids: list[int], terms: Sequence[Term]) -> list
         )
     }
     found = [rows[case_id] for case_id in ids if case_id in rows]
-    snippets_by_id = _snippets(connection, found, terms)
+    marker = snippets.Highlighter(terms)
+    snippets_by_id = _snippets(connection, found, marker)
     act_facet = facets.FACET_BY_KEY["act_type"]
     return [
         SearchHit(
             case_id=row.id,
             reference=row.reference,
-            title=snippets.highlight_all(row.title, terms),
+            title=marker.whole(row.title),
             snippet=snippets_by_id[row.id],
             district=row.district,
             date_earliest=row.date_earliest,
@@ -300,18 +324,17 @@ def _hits(connection: Connection, ids: list[int], terms: Sequence[Term]) -> list
 
 
 def _snippets(
-    connection: Connection, rows: list[Row[Any]], terms: Sequence[Term]
+    connection: Connection, rows: list[Row[Any]], marker: snippets.Highlighter
 ) -> dict[int, Markup]:
     """Each hit's snippet: from its narrative or victims' names, else from the rest of its
-    indexed text (loaded only for the hits that need it)."""
+    indexed text (loaded only for the hits that need it), else the narrative's opening."""
     result: dict[int, Markup] = {}
-    elsewhere: list[int] = []
     for row in rows:
-        found = snippets.highlight(row.narrative, terms) or snippets.highlight(row.victims, terms)
-        if found is None and terms:
-            elsewhere.append(row.id)
-        result[row.id] = found or snippets.opening(row.narrative)
-    if elsewhere:
+        found = marker.window(row.narrative) or marker.window(row.victims)
+        if found is not None:
+            result[row.id] = found
+    elsewhere = [row.id for row in rows if row.id not in result]
+    if elsewhere and marker.active:
         records = CaseRecords.load(connection, elsewhere)
         for case in records.cases:
             texts = [
@@ -319,12 +342,14 @@ def _snippets(
                 for person, _ in records.people.get(case.id, [])
                 for text in person_names(person)
             ]
-            texts += _other_texts(records, case.id)
-            for text in texts:
-                found = snippets.highlight(text, terms)
+            for text in [*texts, *_other_texts(records, case.id)]:
+                found = marker.window(text)
                 if found is not None:
                     result[case.id] = found
                     break
+    for row in rows:
+        if row.id not in result:
+            result[row.id] = snippets.opening(row.narrative)
     return result
 
 
@@ -344,7 +369,7 @@ def _other_texts(records: CaseRecords, case_id: int) -> list[str]:
 
 
 def _facet_results(
-    connection: Connection, query: SearchQuery, tally: facets.FacetTally
+    codes: IndexCodes, query: SearchQuery, tally: facets.FacetTally
 ) -> list[FacetResult]:
     results = []
     for facet in facets.FACETS:
@@ -355,19 +380,14 @@ def _facet_results(
             if counts[member.value] or selected:
                 shown.append(FacetCount(member.value, member.label, counts[member.value], selected))
         results.append(FacetResult(facet.key, facet.label, shown))
-    results.insert(2, _district_result(connection, query, tally))
+    results.insert(2, _district_result(codes, query, tally))
     return results
 
 
 def _district_result(
-    connection: Connection, query: SearchQuery, tally: facets.FacetTally
+    codes: IndexCodes, query: SearchQuery, tally: facets.FacetTally
 ) -> FacetResult:
-    code = SearchCode.__table__.c  # type: ignore[attr-defined]
-    names: dict[int, list[str]] = {}
-    for row in connection.execute(
-        sa.select(code.name, code.code).where(code.scheme == DISTRICT_SCHEME)
-    ):
-        names.setdefault(row.code, []).append(row.name)
+    names = codes.districts
     counts: dict[str, int] = {}
     for district_code, count in tally.districts.items():
         if district_code == 0:

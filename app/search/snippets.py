@@ -35,51 +35,65 @@ def _key(word: str) -> str | None:
     return name_key(word)
 
 
-def highlight(text: str | None, terms: Sequence[Term]) -> Markup | None:
-    """A window of `text` around its first match with every match marked, or None."""
-    if not text or not terms:
-        return None
-    spans = [(m.start(), m.end(), _folded(m.group())) for m in _SPAN.finditer(text)]
-    marked = _matches(spans, terms)
-    if not marked:
-        return None
-    first = min(marked)
-    start = max(0, first - WORDS_BEFORE)
-    end = min(len(spans), start + WINDOW_WORDS)
-    return _render(text, spans, marked, start, end)
+class Highlighter:
+    """Marks what the search's terms match in a text; prepared once per search."""
 
+    def __init__(self, terms: Sequence[Term]) -> None:
+        self.singles = {t.words[0] for t in terms if len(t.words) == 1 and not t.prefix}
+        self.keys = {t.key for t in terms if t.key}
+        self.sequences = [t for t in terms if len(t.words) > 1 or t.prefix]
+        self.active = bool(terms)
 
-def highlight_all(text: str | None, terms: Sequence[Term]) -> Markup:
-    """All of `text`, escaped, with every match marked (for short texts such as titles)."""
-    if not text:
-        return Markup("")
-    spans = [(m.start(), m.end(), _folded(m.group())) for m in _SPAN.finditer(text)]
-    marked = _matches(spans, terms) if terms else set()
-    if not spans:
-        return escape(text)
-    rendered = _render(text, spans, marked, 0, len(spans))
-    before, after = text[: spans[0][0]], text[spans[-1][1] :]
-    return escape(before) + rendered + escape(after)
+    def window(self, text: str | None) -> Markup | None:
+        """A window of `text` around its first match with every match marked, or None."""
+        if not text or not self.active:
+            return None
+        spans = _spans(text)
+        marked = self._matches(spans)
+        if not marked:
+            return None
+        start = max(0, min(marked) - WORDS_BEFORE)
+        return _render(text, spans, marked, start, min(len(spans), start + WINDOW_WORDS))
+
+    def whole(self, text: str | None) -> Markup:
+        """All of `text`, escaped, with every match marked (for short texts such as titles)."""
+        if not text:
+            return Markup("")
+        spans = _spans(text)
+        if not spans:
+            return escape(text)
+        rendered = _render(text, spans, self._matches(spans), 0, len(spans))
+        return escape(text[: spans[0][0]]) + rendered + escape(text[spans[-1][1] :])
+
+    def _matches(self, spans: list[tuple[int, int, str]]) -> set[int]:
+        """The positions of the words any term matches (every word of a matched phrase)."""
+        if not self.active:
+            return set()
+        words = [folded for _start, _end, folded in spans]
+        singles, keys = self.singles, self.keys
+        marked = {
+            index
+            for index, word in enumerate(words)
+            if word in singles or (keys and _key(word) in keys)
+        }
+        for term in self.sequences:
+            first, size = term.words[0], len(term.words)
+            for index in range(len(words) - size + 1):
+                if words[index].startswith(first) and _term_matches_at(term, words, index):
+                    marked.update(range(index, index + size))
+        return marked
 
 
 def opening(text: str | None, words: int = WINDOW_WORDS) -> Markup:
     """The start of `text`, escaped, for a hit whose match lies elsewhere."""
     if not text:
         return Markup("")
-    spans = [(m.start(), m.end(), "") for m in _SPAN.finditer(text)]
+    spans = [(m.start(), m.end(), "") for m in _SPAN.finditer(text, 0, 2000)]
     return _render(text, spans, set(), 0, min(len(spans), words))
 
 
-def _matches(spans: list[tuple[int, int, str]], terms: Sequence[Term]) -> set[int]:
-    words = [folded for _start, _end, folded in spans]
-    marked: set[int] = set()
-    for term in terms:
-        size = len(term.words)
-        key = term.key
-        for index in range(len(words) - size + 1):
-            if _term_matches_at(term, words, index) or (key and _key(words[index]) == key):
-                marked.update(range(index, index + size))
-    return marked
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), _folded(m.group())) for m in _SPAN.finditer(text)]
 
 
 def _term_matches_at(term: Term, words: list[str], index: int) -> bool:
@@ -97,16 +111,18 @@ def _term_matches_at(term: Term, words: list[str], index: int) -> bool:
 def _render(
     text: str, spans: list[tuple[int, int, str]], marked: set[int], start: int, end: int
 ) -> Markup:
+    """Words `start` to `end` of `text`, escaped, the marked ones in <mark>."""
     if start >= end:
         return Markup("")
     pieces: list[str] = ["…" if start > 0 else ""]
     position = spans[start][0]
-    for index in range(start, end):
+    for index in sorted(i for i in marked if start <= i < end):
         word_start, word_end, _ = spans[index]
         pieces.append(str(escape(text[position:word_start])))
-        word = str(escape(text[word_start:word_end]))
-        pieces.append(f"<mark>{word}</mark>" if index in marked else word)
+        pieces.append(f"<mark>{escape(text[word_start:word_end])}</mark>")
         position = word_end
+    stop = spans[end - 1][1]
+    pieces.append(str(escape(text[position:stop])))
     if end < len(spans):
-        pieces.append(str(escape(text[position : spans[end][0]].rstrip())) + " …")
+        pieces.append(" …")
     return Markup("".join(pieces))  # noqa: S704 (every piece of text was escaped above)

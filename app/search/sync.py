@@ -1,8 +1,8 @@
 """Keeping the index in step with every write, whoever makes it.
 
 Session events, not calls from the area services: after each flush the session notes which
-cases and people the flushed rows touch (any row with a `case_id`, a case, a person, a source);
-just before the transaction commits those cases and people are re-indexed on the same
+cases the flushed rows touch (any row with a `case_id`, a case, a person's cases, a source's
+cases); just before the transaction commits those cases are re-indexed on the same
 connection, so the index commits (or rolls back) together with the change. Writes that bypass
 the ORM (Core bulk inserts, `UPDATE` statements) must call `app.search.index` themselves.
 """
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from app.search.index import reindex_cases, reindex_people
+from app.search.index import reindex_cases
 from models.act import Act, Involvement
 from models.case import Case, CasePerson
 from models.consent import Consent
@@ -95,7 +95,6 @@ def _reindex_changes(session: Session) -> None:
     connection = session.connection()
     if pending.people:
         cases.update(_cases_of_people(connection, pending.people))
-        reindex_people(session, pending.people)
     if pending.sources:
         citation = Citation.__table__.c  # type: ignore[attr-defined]
         cases.update(

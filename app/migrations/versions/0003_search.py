@@ -1,5 +1,5 @@
-"""Search: saved searches, the per-case and per-person search tables, the full-text index
-(FTS5 on SQLite; tsvector + GIN, and pg_trgm where available, on PostgreSQL), and
+"""Search: saved searches, the per-case search table, the full-text index (FTS5 on SQLite;
+tsvector + GIN, and a pg_trgm index on person names where available, on PostgreSQL), and
 `person.merged_into_id` for merged duplicates.
 
 After upgrading a database that already holds cases, run `casebook reindex` once.
@@ -27,7 +27,7 @@ depends_on = None
 # to split on spaces: unicode61 on SQLite, the 'simple' configuration on PostgreSQL.
 SQLITE_FTS = (
     "CREATE VIRTUAL TABLE search_fts USING fts5("
-    "head, names, keys, body, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')"
+    "head, names, keys, body, tokenize = 'unicode61 remove_diacritics 0')"
 )
 POSTGRES_FTS = (
     "CREATE TABLE search_fts ("
@@ -36,8 +36,7 @@ POSTGRES_FTS = (
     "CREATE INDEX search_fts_document ON search_fts USING gin (document)",
 )
 POSTGRES_TRIGRAM = (
-    "CREATE INDEX search_fts_person_names_trgm ON search_person "
-    "USING gin (names_folded gin_trgm_ops)"
+    "CREATE INDEX search_fts_person_trgm ON person USING gin (lower(full_name) gin_trgm_ops)"
 )
 
 
@@ -72,30 +71,13 @@ def upgrade() -> None:
         sa.Column("date_latest", sa.Date(), nullable=True),
         sa.Column("victims", sa.Text(), nullable=False),
     )
-    op.create_index("ix_search_case_dates", "search_case", ["date_earliest", "date_latest"])
+    op.create_index("ix_search_case_date", "search_case", ["date_earliest", "case_id"])
     op.create_table(
         "search_code",
         sa.Column("scheme", sa.String(20), primary_key=True),
         sa.Column("name", sa.String(100), primary_key=True),
         sa.Column("code", sa.Integer(), nullable=False),
     )
-    op.create_table(
-        "search_person",
-        sa.Column(
-            "person_id",
-            sa.Integer(),
-            sa.ForeignKey("person.id"),
-            primary_key=True,
-            autoincrement=False,
-        ),
-        sa.Column("names_folded", sa.Text(), nullable=False),
-    )
-    op.create_table(
-        "search_person_key",
-        sa.Column("key", sa.String(64), primary_key=True),
-        sa.Column("person_id", sa.Integer(), sa.ForeignKey("person.id"), primary_key=True),
-    )
-    op.create_index("ix_search_person_key_person_id", "search_person_key", ["person_id"])
     with op.batch_alter_table("person") as batch:
         batch.add_column(
             sa.Column(
@@ -116,7 +98,7 @@ def _create_full_text_index() -> None:
     for statement in POSTGRES_FTS:
         op.execute(statement)
     # pg_trgm ships with PostgreSQL's contrib package but may be missing or not allowed for
-    # this role; name matching then relies on the spelling keys alone.
+    # this role; duplicate detection then relies on the spelling keys alone.
     try:
         with bind.begin_nested():
             bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
@@ -127,12 +109,11 @@ def _create_full_text_index() -> None:
 
 def downgrade() -> None:
     op.execute("DROP TABLE IF EXISTS search_fts")
+    op.execute("DROP INDEX IF EXISTS search_fts_person_trgm")
     with op.batch_alter_table("person") as batch:
         batch.drop_column("merged_into_id")
-    op.drop_table("search_person_key")
-    op.drop_table("search_person")
     op.drop_table("search_code")
-    op.drop_index("ix_search_case_dates", table_name="search_case")
+    op.drop_index("ix_search_case_date", table_name="search_case")
     op.drop_table("search_case")
     op.drop_index("ix_saved_search_user_id", table_name="saved_search")
     op.drop_table("saved_search")
