@@ -403,13 +403,13 @@ class CaseBuilder:
         by_id = {act.id: act for act in acts}
         views = []
         for number, act in enumerate(acts, start=1):
-            # Numbering order = printing order: the act's own notes, its perpetrators', then
-            # the answers printed beside it.
+            # Numbering order = printing order: the act's own notes, the answers printed
+            # beside it, then its perpetrators' (the row below).
             notes = self.notes_where(act_id=act.id)
+            responses = [self.response(r) for r in self._responses_for(act.id)]
             perpetrators = [
                 self.perpetrator(i) for i in self.records.involvements if i.act_id == act.id
             ]
-            responses = [self.response(r) for r in self._responses_for(act.id)]
             start, end = partial_date(act, "start"), partial_date(act, "end")
             follows = by_id.get(act.follows_act_id) if act.follows_act_id else None
             coordinates = None
@@ -526,7 +526,8 @@ class CaseBuilder:
                 + f" — {InterventionStatus(item.status).label.lower()}",
             )
         entries.sort(key=lambda entry: entry[0])
-        return [ChronologyEntry(when, text) for _key, when, text in entries]
+        unique = dict.fromkeys((when, text) for _key, when, text in entries)
+        return [ChronologyEntry(when, text) for when, text in unique]
 
     def interventions(self) -> list[InterventionView]:
         """What was done for the victim, by filing date."""

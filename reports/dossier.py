@@ -31,7 +31,7 @@ from reports.advocacy import (
 )
 from reports.assets import AssetFetcher
 from reports.context import ReportRefused, build_case_view, format_timestamp
-from reports.parts import CASES_PER_PART, PartsLayout, batches, render_in_parts
+from reports.parts import PartsLayout, batches, render_in_parts
 from reports.pdf import RenderedPdf, render_pdf
 from reports.records import CaseRecords, load_case_records, load_one_case
 from reports.redaction import redact_for
@@ -47,19 +47,28 @@ TEMPLATES = {
     DossierKind.advocacy: "reports/advocacy.html",
 }
 ADVOCACY_FRONT = "reports/advocacy_front.html"
+# A case summary is a few lines, three or four to a page: a part of 100 summaries is some 30
+# pages (about 50 MB laid out), about as long as the overview with its table of 500 cases.
+# 500 cases make six parts, few enough that each part's fixed cost stays small
+# (bench/dossier.py).
+SUMMARIES_PER_PART = 100
 
 _RTL_BIDI = frozenset({"R", "AL"})
 
 
 def script_dir(text: object) -> str:
-    """"rtl" when the text's first strong character is right-to-left (Urdu, Arabic), else "auto"."""
+    """"rtl" when the first strong character is right-to-left (Urdu, Arabic); "mixed" when a
+    left-to-right text also holds right-to-left characters; else "ltr"."""
+    first: str | None = None
     for char in str(text or ""):
         direction = unicodedata.bidirectional(char)
         if direction in _RTL_BIDI:
-            return "rtl"
-        if direction == "L":
-            return "auto"
-    return "auto"
+            if first is None:
+                return "rtl"
+            return "mixed"
+        if direction == "L" and first is None:
+            first = "ltr"
+    return "ltr"
 
 
 def _environment() -> Environment:
@@ -250,21 +259,21 @@ def advocacy_document(cases: Sequence[CaseRecords], order: DossierOrder) -> Advo
     )
     template = TEMPLATES[DossierKind.advocacy]
 
-    def part(section: str, summaries: list[CaseSummary] | None = None) -> Callable[[], str]:
+    def part(sections: list[str], summaries: list[CaseSummary]) -> Callable[[], str]:
         return lambda: render_html(
-            template, {**base, "report": report, "section": section, "summaries": summaries}
+            template, {**base, "report": report, "sections": sections, "summaries": summaries}
         )
 
-    parts = [part("overview")]
-    sizes = [0]
-    for index, batch in enumerate(batches(report.summaries, CASES_PER_PART)):
-        parts.append(part("summaries-first" if index == 0 else "summaries", batch))
+    # The overview (with its table of every case) is a part of its own, as long as a batch of
+    # summaries; the methodology rides with the last batch, saving a part's fixed cost.
+    groups = list(batches(report.summaries, SUMMARIES_PER_PART)) or [[]]
+    parts, sizes = [part(["overview"], [])], [0]
+    for index, batch in enumerate(groups):
+        sections = ["summaries-first"] if index == 0 else ["summaries"]
+        if index == len(groups) - 1:
+            sections.append("methodology")
+        parts.append(part(sections, batch))
         sizes.append(len(batch))
-    if not report.summaries:
-        parts.append(part("summaries-first", []))
-        sizes.append(0)
-    parts.append(part("methodology"))
-    sizes.append(0)
 
     def front_matter(layout: PartsLayout) -> str:
         entries = [(anchor, label, layout.page_of(anchor)) for anchor, label in ADVOCACY_SECTIONS]

@@ -20,10 +20,10 @@ from models.enums import (
     PersonRole,
 )
 from models.partial_date import PartialDate, partial_date_columns
-from reports.parts import CASES_PER_PART
 from tests.factories import make_act, make_case, make_person
 
 ADVOCACY = DossierKind.advocacy
+PER_PART = 10  # case summaries per rendered part in the parts test (the app uses more)
 
 
 def _involve(db, act, kind: PerpetratorType) -> None:
@@ -106,8 +106,10 @@ def test_public_report_names_no_one_and_leaves_out_unpublishable_cases(db, rende
     assert visible.reference in pdf.text
 
 
-def test_table_of_contents_gives_the_printed_page_of_every_case_across_parts(db, render):
-    count = CASES_PER_PART + 5
+def test_table_of_contents_gives_the_printed_page_of_every_case_across_parts(db, render,
+                                                                             monkeypatch):
+    monkeypatch.setattr("reports.dossier.SUMMARIES_PER_PART", PER_PART)
+    count = 2 * PER_PART + 5
     cases = []
     for number in range(count):
         case = make_case(db, title=f"Fictional case number {number}")
@@ -118,7 +120,7 @@ def test_table_of_contents_gives_the_printed_page_of_every_case_across_parts(db,
     toc = re.sub(r"\s+", " ", " ".join(front))
     body = [p for p in pdf.pages if re.search(r"page \d+ of \d+", p)]
     checked = 0
-    for case in (cases[0], cases[CASES_PER_PART - 1], cases[CASES_PER_PART], cases[-1]):
+    for case in (cases[0], cases[PER_PART - 1], cases[PER_PART], cases[-1]):
         heading = f"{case.reference} — {case.title}"
         listed = re.search(re.escape(heading) + r"[ .…]*?(\d+)(?!\d)", toc)
         assert listed, heading
@@ -132,4 +134,5 @@ def test_table_of_contents_gives_the_printed_page_of_every_case_across_parts(db,
     # Rendered in parts, reporting cases rendered of the total after each.
     done = [d for d, _ in pdf.progress]
     assert {total for _, total in pdf.progress} == {count}
-    assert CASES_PER_PART in done and done == sorted(done) and done[-1] == count
+    assert [PER_PART, 2 * PER_PART, count] == [d for d in dict.fromkeys(done) if d]
+    assert done == sorted(done)

@@ -62,7 +62,7 @@ def test_public_dossier_hides_witness_names_even_in_free_text(editions) -> None:
 def test_public_dossier_uses_the_case_code_for_a_victim_without_public_consent(editions):
     pdf = editions(CASE, PUBLIC)
     reference = editions.case.case.reference
-    assert f"Identified in this edition as {reference}" in pdf.text
+    assert f"Identified as {reference}" in pdf.text
     assert f"Enforced disappearance of {reference}" in pdf.text
 
 
