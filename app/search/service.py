@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Row
 from sqlmodel import Session
 
 from app.search import facets, snippets
-from app.search.documents import CaseRecords, person_names
+from app.search.documents import CaseRecords, body_texts, person_names
 from app.search.engines import FullTextEngine, engine_for
 from app.search.filters import SearchQuery, SortOrder
 from app.search.index import IndexCodes, index_codes
@@ -337,12 +337,9 @@ def _snippets(
     if elsewhere and marker.active:
         records = CaseRecords.load(connection, elsewhere)
         for case in records.cases:
-            texts = [
-                text
-                for person, _ in records.people.get(case.id, [])
-                for text in person_names(person)
-            ]
-            for text in [*texts, *_other_texts(records, case.id)]:
+            people = records.people.get(case.id, [])
+            names = [text for person, _ in people for text in person_names(person)]
+            for text in [*names, *body_texts(records, case, people)]:
                 found = marker.window(text)
                 if found is not None:
                     result[case.id] = found
@@ -351,21 +348,6 @@ def _snippets(
         if row.id not in result:
             result[row.id] = snippets.opening(row.narrative)
     return result
-
-
-def _other_texts(records: CaseRecords, case_id: int) -> list[str]:
-    texts: list[str | None] = []
-    for act in records.acts.get(case_id, []):
-        texts += [act.place_name, act.description, act.cause_of_death, act.body_found_place]
-    for inv in records.involvements.get(case_id, []):
-        texts += [inv.force, inv.unit_name, inv.basis_for_attribution]
-    for citation in records.citations.get(case_id, []):
-        texts += [citation.title, citation.author, citation.excerpt]
-    for response in records.responses.get(case_id, []):
-        texts += [response.authority, response.verbatim_text]
-    for step in records.interventions.get(case_id, []):
-        texts += [step.addressed_to, step.reference_number, step.outcome, step.next_action]
-    return [text for text in texts if text]
 
 
 def _facet_results(
