@@ -79,25 +79,37 @@ class CaseSummary:
 
 
 @dataclass(frozen=True)
-class AdvocacyReport:
-    """Everything the advocacy templates print."""
+class VictimCounts:
+    """Unique-victim counts per category for a set of cases."""
 
-    unique_victims: int
-    cases_included: int
-    cases_excluded: int
-    as_of: str
-    selection: list[str]
-    period: str | None
+    victims: frozenset[int]
     by_act_type: list[CountRow]
     by_district: list[CountRow]
     by_perpetrator: list[CountRow]
     by_status: list[CountRow]
     by_month: dict[tuple[int, int], int]
     month_unknown: int
+    period: str | None
+
+
+@dataclass(frozen=True)
+class AdvocacyReport:
+    """Everything the advocacy templates print."""
+
+    cases_included: int
+    cases_excluded: int
+    as_of: str
+    selection: list[str]
+    counts: VictimCounts
     charts: dict[str, Markup]
     table: list[CaseRow]
     summaries: list[CaseSummary]
     withheld: list[str] = field(default_factory=list)
+
+    @property
+    def unique_victims(self) -> int:
+        """How many distinct people the selected cases document as victims."""
+        return len(self.counts.victims)
 
     @property
     def headline(self) -> str:
@@ -113,20 +125,6 @@ def _rows(counter: Counter[str]) -> list[CountRow]:
 
 def _unique_rows(people: dict[str, set[int]]) -> list[CountRow]:
     return _rows(Counter({label: len(ids) for label, ids in people.items()}))
-
-
-@dataclass(frozen=True)
-class VictimCounts:
-    """Unique-victim counts per category for a set of cases."""
-
-    victims: frozenset[int]
-    by_act_type: list[CountRow]
-    by_district: list[CountRow]
-    by_perpetrator: list[CountRow]
-    by_status: list[CountRow]
-    by_month: dict[tuple[int, int], int]
-    month_unknown: int
-    period: str | None
 
 
 def count_victims(cases: Sequence[CaseRecords]) -> VictimCounts:
@@ -291,18 +289,11 @@ def build_advocacy_report(
             "stands in. Witnesses, sources and contact details of every person."
         )
     report = AdvocacyReport(
-        unique_victims=len(counts.victims),
         cases_included=len(included),
         cases_excluded=excluded,
         as_of=str(PartialDate.exact(as_of)),
         selection=selection,
-        period=counts.period,
-        by_act_type=counts.by_act_type,
-        by_district=counts.by_district,
-        by_perpetrator=counts.by_perpetrator,
-        by_status=counts.by_status,
-        by_month=counts.by_month,
-        month_unknown=counts.month_unknown,
+        counts=counts,
         charts=_charts(counts),
         table=[case_row(view) for view in views],
         summaries=[summarise(view) for view in views],

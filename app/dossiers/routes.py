@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import (
     abort,
     current_app,
@@ -12,6 +14,8 @@ from flask import (
     send_file,
     url_for,
 )
+from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response
 
 from app.db import db_session
 from app.dossiers import bp, services
@@ -21,7 +25,7 @@ from app.dossiers.preview import audience_previews
 from app.dossiers.selection import select_report_cases
 from app.dossiers.store import stored_path
 from app.dossiers.tasks import enqueue_after_commit
-from app.errors import Forbidden, InvalidInput
+from app.errors import InvalidInput
 from app.security import Permission, requires
 from app.web import attach_error, current_actor
 from models.enums import DossierAudience, DossierKind
@@ -54,6 +58,21 @@ def _audience_choices() -> list[tuple[DossierAudience, str, bool]]:
     return [(a, AUDIENCE_HINTS[a], a in allowed) for a in DossierAudience]
 
 
+def _request(form: FlaskForm, **order: Any) -> Response | None:
+    """Record the dossier and queue its build, then show its page; on a refusal put the
+    reason on the form and return None (a Forbidden refusal becomes a 403 page)."""
+    session = db_session()
+    try:
+        dossier = services.request_dossier(
+            session, actor=current_actor(), organisation=_organisation(), **order
+        )
+    except InvalidInput as error:
+        attach_error(form, error)
+        return None
+    enqueue_after_commit(session, dossier.id)  # type: ignore[arg-type]
+    return redirect(url_for("dossiers.dossier_detail", dossier_id=dossier.id))
+
+
 @bp.route("/new/case/<int:case_id>", methods=["GET", "POST"])
 @requires(Permission.export_internal)
 def new_case_dossier(case_id: int):  # type: ignore[no-untyped-def]
@@ -66,23 +85,15 @@ def new_case_dossier(case_id: int):  # type: ignore[no-untyped-def]
     offer_audiences(form, list(DossierAudience))
     if form.validate_on_submit():
         kind, audience = DossierKind(form.kind.data), DossierAudience(form.audience.data)
-        try:
-            dossier = services.request_dossier(
-                session,
-                actor=current_actor(),
-                kind=kind,
-                audience=audience,
-                case_ids=[case_id],
-                organisation=_organisation(),
-                title=f"{records.case.reference} — {kind.label} ({audience.label})",
-            )
-        except Forbidden:
-            raise
-        except InvalidInput as error:
-            attach_error(form, error)
-        else:
-            enqueue_after_commit(session, dossier.id)  # type: ignore[arg-type]
-            return redirect(url_for("dossiers.dossier_detail", dossier_id=dossier.id))
+        made = _request(
+            form,
+            kind=kind,
+            audience=audience,
+            case_ids=[case_id],
+            title=f"{records.case.reference} — {kind.label} ({audience.label})",
+        )
+        if made is not None:
+            return made
     return render_template(
         "dossiers/new_case.html",
         form=form,
@@ -102,24 +113,16 @@ def new_report():  # type: ignore[no-untyped-def]
     offer_audiences(form, list(DossierAudience))
     if form.validate_on_submit():
         audience = DossierAudience(form.audience.data)
-        try:
-            dossier = services.request_dossier(
-                session,
-                actor=current_actor(),
-                kind=DossierKind.advocacy,
-                audience=audience,
-                case_ids=selection.case_ids,
-                organisation=_organisation(),
-                title=f"Advocacy report ({audience.label}): {selection.summary}",
-                filters={"query": selection.query, "description": selection.description},
-            )
-        except Forbidden:
-            raise
-        except InvalidInput as error:
-            attach_error(form, error)
-        else:
-            enqueue_after_commit(session, dossier.id)  # type: ignore[arg-type]
-            return redirect(url_for("dossiers.dossier_detail", dossier_id=dossier.id))
+        made = _request(
+            form,
+            kind=DossierKind.advocacy,
+            audience=audience,
+            case_ids=selection.case_ids,
+            title=f"Advocacy report ({audience.label}): {selection.summary}",
+            filters={"query": selection.query, "description": selection.description},
+        )
+        if made is not None:
+            return made
     return render_template(
         "dossiers/new_report.html",
         form=form,

@@ -177,39 +177,26 @@ def record_result(
     session: Session, dossier: Dossier, *, sha256: str, page_count: int, file_name: str
 ) -> None:
     """The finished PDF: its hash, length and stored name; audited as generated."""
-    dossier.status = DossierStatus.done
     dossier.sha256, dossier.page_count, dossier.file_path = sha256, page_count, file_name
     dossier.progress_done = dossier.progress_total
-    dossier.finished_at = dossier.updated_at = utcnow()
-    session.add(dossier)
-    session.flush()
-    audit.record(
-        session,
-        actor=Actor.system(),
-        action="dossier.generate",
-        entity_type="dossier",
-        entity_id=dossier.id,
-        case_id=dossier.case_id,
-        after={"sha256": sha256, "page_count": page_count, "requested_by": dossier.created_by_id},
-    )
+    _finish(session, dossier, DossierStatus.done, "dossier.generate",
+            {"sha256": sha256, "page_count": page_count, "requested_by": dossier.created_by_id})
 
 
 def record_failure(session: Session, dossier: Dossier, message: str) -> None:
     """The job failed: keep the reason where the requester will see it."""
-    dossier.status = DossierStatus.failed
     dossier.error = message
+    _finish(session, dossier, DossierStatus.failed, "dossier.fail", {"error": message})
+
+
+def _finish(session: Session, dossier: Dossier, status: DossierStatus, action: str,
+            after: dict[str, Any]) -> None:
+    dossier.status = status
     dossier.finished_at = dossier.updated_at = utcnow()
     session.add(dossier)
     session.flush()
-    audit.record(
-        session,
-        actor=Actor.system(),
-        action="dossier.fail",
-        entity_type="dossier",
-        entity_id=dossier.id,
-        case_id=dossier.case_id,
-        after={"error": message},
-    )
+    audit.record(session, actor=Actor.system(), action=action, entity_type="dossier",
+                 entity_id=dossier.id, case_id=dossier.case_id, after=after)
 
 
 def listed_evidence(session: Session, dossier: Dossier) -> list[Evidence]:
