@@ -124,14 +124,12 @@ def run_command(host: str, port: int) -> None:
     """Serve Casebook for one machine (use gunicorn for a team; see the README)."""
     from werkzeug.serving import run_simple
 
-    from app.dossiers.tasks import start_embedded_consumer
+    from app.dossiers.tasks import embedded_worker
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     # One machine needs no separate worker: dossiers are built by threads of this process.
     # With CASEBOOK_REDIS_URL set, `casebook worker` runs beside gunicorn instead.
-    worker = None if app.extensions["casebook.settings"].redis_url else (
-        start_embedded_consumer(app)
-    )
+    worker = embedded_worker(app)
     click.echo(f"Casebook is at http://{host}:{port}/login  (Ctrl+C stops it)")
     try:
         run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)

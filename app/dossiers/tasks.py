@@ -92,3 +92,12 @@ def start_embedded_consumer(app: Flask) -> EmbeddedConsumer:
     consumer = EmbeddedConsumer(queue(app), workers=1, worker_type="thread")
     consumer.start()
     return consumer
+
+
+def embedded_worker(app: Flask) -> EmbeddedConsumer | None:
+    """The in-process worker `casebook run` needs: started for the SQLite queue; None when
+    a Redis queue has its own `casebook worker`, or when jobs run at once (immediate)."""
+    settings = app.extensions["casebook.settings"]
+    if settings.redis_url or queue(app).immediate:
+        return None
+    return start_embedded_consumer(app)

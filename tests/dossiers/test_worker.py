@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -120,3 +121,36 @@ def test_casebook_worker_command_builds_dossiers_in_its_own_process(database_url
         _clear_all_tables(engine)
     assert states[-1]["status"] == "done", log.read_text()
     assert "Casebook worker" in log.read_text()
+
+
+def test_casebook_run_serves_with_an_embedded_worker_and_stops_it(database_url, engine,
+                                                                   tmp_path, monkeypatch):
+    from tests.conftest import _clear_all_tables
+
+    application = _queue_app(database_url, tmp_path / "instance", None)
+    seen: dict[str, object] = {}
+
+    def fake_serve(host, port, app, **_options):  # the server would block until Ctrl+C
+        seen["served"] = (host, port)
+        seen["queue_is_sqlite"] = type(app.extensions["casebook.huey"]).__name__ == "SqliteHuey"
+        seen["worker_threads"] = [thread.name for thread in threading.enumerate()]
+
+    monkeypatch.setattr("werkzeug.serving.run_simple", fake_serve)
+    stopped: list[bool] = []
+    from app.dossiers import tasks
+
+    original = tasks.EmbeddedConsumer.stop
+    def recorded_stop(self, graceful: bool = False) -> None:
+        stopped.append(graceful)
+        original(self, graceful)
+
+    monkeypatch.setattr(tasks.EmbeddedConsumer, "stop", recorded_stop)
+    try:
+        result = application.test_cli_runner().invoke(args=["run", "--port", "5999"])
+    finally:
+        application.extensions["casebook.engine"].dispose()
+        _clear_all_tables(engine)
+    assert result.exit_code == 0, result.output
+    assert seen["served"] == ("127.0.0.1", 5999) and seen["queue_is_sqlite"]
+    assert any("Worker" in name or "Scheduler" in name for name in seen["worker_threads"]), seen
+    assert stopped == [True]
