@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from flask_login import current_user
@@ -12,9 +13,13 @@ from app.db import db_session
 from app.security import Permission, user_can
 from models.dossier import Dossier
 from models.enums import DossierAudience, DossierKind, DossierStatus
+from models.types import utcnow
 from models.user import User
 from reports.context import format_timestamp
 from reports.dossier import dossier_code
+
+# A part of a long report takes well under a minute; this long without progress means trouble.
+STALLED_AFTER = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class DossierItem:
     error: str | None
     case_id: int | None
     cases: int
+    stalled: bool = False
 
     @property
     def ready(self) -> bool:
@@ -81,9 +87,16 @@ def present(dossiers: list[Dossier], session: Session) -> list[DossierItem]:
             error=d.error,
             case_id=d.case_id,
             cases=len(d.case_ids),
+            stalled=_stalled(d),
         )
         for d in dossiers
     ]
+
+
+def _stalled(dossier: Dossier) -> bool:
+    """True when a job has shown no sign of life for a while (no worker, or it died)."""
+    waiting = DossierStatus(dossier.status) in (DossierStatus.queued, DossierStatus.running)
+    return waiting and utcnow() - dossier.updated_at > STALLED_AFTER
 
 
 def progress_payload(dossier: Dossier) -> dict[str, Any]:

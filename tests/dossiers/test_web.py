@@ -177,3 +177,20 @@ def test_dossier_list_shows_every_dossier(auth, db, full_case) -> None:
     page = auth.client.get("/dossiers/").get_data(as_text=True)
     assert f"{full_case.case.reference} — Case dossier (Internal)" in page
     assert "Download PDF" in page
+
+
+def test_a_job_without_progress_for_long_says_the_worker_may_be_down(auth, db, full_case):
+    from datetime import timedelta
+
+    from models.types import utcnow
+    from tests.factories import sample_dossier
+
+    dossier = db.get(Dossier, sample_dossier(db, full_case.case.id))
+    auth.login(Role.documenter)
+    assert "Nothing has happened" not in auth.client.get(f"/dossiers/{dossier.id}").get_data(
+        as_text=True)
+    dossier.updated_at = utcnow() - timedelta(minutes=30)
+    db.add(dossier)
+    db.commit()
+    page = auth.client.get(f"/dossiers/{dossier.id}").get_data(as_text=True)
+    assert "Nothing has happened for more than ten minutes" in page
