@@ -194,3 +194,14 @@ def test_a_job_without_progress_for_long_says_the_worker_may_be_down(auth, db, f
     db.commit()
     page = auth.client.get(f"/dossiers/{dossier.id}").get_data(as_text=True)
     assert "Nothing has happened for more than ten minutes" in page
+
+
+def test_search_page_offers_a_report_over_its_current_filters(auth, db, full_case) -> None:
+    auth.login(Role.documenter)
+    page = auth.client.get("/search?district=Kech+%28Turbat%29").get_data(as_text=True)
+    link = re.search(r'href="(/dossiers/new/report\?[^"]*)"[^>]*>Make a report', page)
+    assert link, "no Make a report link"
+    assert "district=Kech+%28Turbat%29" in link.group(1).replace("&amp;", "&")
+    auth.logout()
+    auth.login(Role.viewer)
+    assert "Make a report" not in auth.client.get("/search").get_data(as_text=True)
