@@ -188,6 +188,9 @@ class SqliteFts5:
 
     def optimise(self, connection: Connection) -> None:
         connection.execute(sa.text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
+        # Fresh statistics, so the planner knows search_case is large (it may have been
+        # analysed while empty, before the first rebuild).
+        connection.execute(sa.text("ANALYZE search_case"))
 
 
 class PostgresTsvector:

@@ -8,7 +8,6 @@ write with Core call `rebuild_index` once at the end.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -178,10 +177,3 @@ def _organisation_name() -> str:
 def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def timed_rebuild(session: Session) -> tuple[int, float]:
-    """Rebuild the index and say how long it took (cases, seconds)."""
-    started = time.perf_counter()
-    cases = rebuild_index(session)
-    return cases, time.perf_counter() - started

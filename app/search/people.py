@@ -6,9 +6,9 @@ trigram match of the folded names). Each is scored in Python, the same way on bo
     score = 0.55 × name + 0.25 × father's name + 0.10 × district + 0.10 × birth
 
 where each part is a similarity from 0 to 1, and a part that either side lacks counts 0.5
-(unknown is a coin toss, so a bare name match never looks certain). Names compare by the best of
-Jaro-Winkler on the folded text and the overlap of the words' spelling keys; a father's name
-below the name threshold counts 0 (another father is evidence against, not a partial match).
+(unknown is a coin toss, so a bare name match never looks certain). Names compare word by word
+(the same word, the same spelling key, or Jaro-Winkler); a father's name below the name
+threshold counts 0 (another father is evidence against, not a partial match).
 
 A merge keeps both records' facts: the kept person gains the other's names as other spellings
 and any details it lacked; the other record stays, soft-deleted with `merged_into_id`, with its
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -40,8 +41,8 @@ from models.source import Source
 
 WEIGHTS = {"name": 0.55, "father": 0.25, "district": 0.10, "birth": 0.10}
 UNKNOWN = 0.5
-MIN_NAME_SIMILARITY = 0.8
-MIN_SCORE = 0.6
+MIN_NAME_SIMILARITY = 0.89
+MIN_SCORE = 0.65
 MAX_CASES = 300
 
 # Details the kept record takes from the merged one when it has none of its own.
@@ -94,16 +95,32 @@ def similar_people(
     candidates.discard(exclude_id)  # type: ignore[arg-type]
     if not candidates:
         return []
-    people = session.exec(
-        select(Person).where(
-            Person.id.in_(candidates),  # type: ignore[union-attr]
-            Person.deleted_at.is_(None),  # type: ignore[union-attr]
-            Person.merged_into_id.is_(None),  # type: ignore[union-attr]
+    person = Person.__table__.c  # type: ignore[attr-defined]
+    rows = session.connection().execute(
+        sa.select(*(person[name] for name in _COMPARED)).where(
+            person.id.in_(candidates), person.deleted_at.is_(None), person.merged_into_id.is_(None)
         )
-    ).all()
-    scored = [found for person in people if (found := _score(wanted, person)) is not None]
-    scored.sort(key=lambda found: (-found.score, found.person.full_name))
-    return scored[:limit]
+    )
+    scored = [found for row in rows if (found := _score(wanted, row)) is not None]
+    scored.sort(key=lambda found: (-found[1], found[0].full_name, found[0].id))
+    return [
+        SimilarPerson(session.get(Person, row.id), score, reasons)  # type: ignore[arg-type]
+        for row, score, reasons in scored[:limit]
+    ]
+
+
+# What scoring reads of a person (Core rows: a live hint may score hundreds of candidates).
+_COMPARED = (
+    "id",
+    "full_name",
+    "other_names",
+    "father_name",
+    "home_district",
+    "birth_earliest",
+    "birth_latest",
+    "birth_precision",
+    "birth_estimated",
+)
 
 
 def _birth(birth: PartialDate | str | None) -> PartialDate:
@@ -174,9 +191,10 @@ class _Profile:
     birth: PartialDate
 
 
-def _score(wanted: _Profile, person: Person) -> SimilarPerson | None:
+def _score(wanted: _Profile, person: Any) -> tuple[Any, float, list[str]] | None:
+    names = [person.full_name, *(n for n in (person.other_names or "").splitlines() if n.strip())]
     name, closest = max(
-        ((name_similarity(wanted.full_name, name), name) for name in person.all_names),
+        ((name_similarity(wanted.full_name, name), name) for name in names),
         key=lambda pair: pair[0],
     )
     if name < MIN_NAME_SIMILARITY:
@@ -203,7 +221,7 @@ def _score(wanted: _Profile, person: Person) -> SimilarPerson | None:
     score = sum(WEIGHTS[part] * parts.get(part, UNKNOWN) for part in WEIGHTS)
     if score < MIN_SCORE:
         return None
-    return SimilarPerson(person, round(score, 2), reasons)
+    return person, round(score, 2), reasons
 
 
 def _name_reason(what: str, typed: str, recorded: str, similarity: float) -> str:
@@ -217,18 +235,29 @@ def _name_reason(what: str, typed: str, recorded: str, similarity: float) -> str
 
 
 def name_similarity(a: str, b: str) -> float:
-    """How alike two names are, 0 to 1: the better of Jaro-Winkler on the folded words and the
-    overlap of their spelling keys (0.95 when every word's key matches)."""
+    """How alike two names are, 0 to 1, word by word: each word of the shorter name takes its
+    best match in the other (1 the same, 0.95 the same spelling key, else Jaro-Winkler), the
+    average is scaled by the square root of the share of all words matched (a missing middle
+    name costs a little, a missing surname more)."""
     words_a, words_b = tokens(a), tokens(b)
     if not words_a or not words_b:
         return 0.0
     if words_a == words_b:
         return 1.0
-    keys_a = [name_key(word) or word for word in words_a]
-    keys_b = [name_key(word) or word for word in words_b]
-    shared = sum(min(keys_a.count(k), keys_b.count(k)) for k in set(keys_a))
-    dice = 2 * shared / (len(keys_a) + len(keys_b))
-    return max(jaro_winkler(" ".join(words_a), " ".join(words_b)), 0.95 * dice)
+    shorter, longer = sorted((words_a, words_b), key=len)
+    best = [max(_word_similarity(word, other) for other in longer) for word in shorter]
+    coverage = (2 * len(shorter) / (len(words_a) + len(words_b))) ** 0.5
+    return sum(best) / len(best) * coverage
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    key = name_key(a)
+    if key is not None and key == name_key(b):
+        return 0.95
+    return jaro_winkler(a, b)
 
 
 def jaro_winkler(a: str, b: str, prefix_scale: float = 0.1) -> float:

@@ -9,7 +9,13 @@ import pytest
 from sqlmodel import select
 
 from app.errors import StaleEdit
-from app.search.people import jaro_winkler, merge_people, name_similarity, similar_people
+from app.search.people import (
+    MIN_NAME_SIMILARITY,
+    jaro_winkler,
+    merge_people,
+    name_similarity,
+    similar_people,
+)
 from models import Act, AuditEvent, CasePerson, Person
 from models.partial_date import PartialDate, partial_date_columns
 from models.user import Role
@@ -71,7 +77,14 @@ def test_a_name_typed_in_urdu_finds_the_latin_record(recorded) -> None:
 
 def test_a_different_person_is_not_suggested(recorded) -> None:
     assert similar_people(recorded, "Naseer Ahmed", "Abdul Karim") == []
+    assert similar_people(recorded, "Akram Bugti") == []  # another given name, same tribe
+    assert similar_people(recorded, "Majid Baloch") == []
     assert similar_people(recorded, "Mo") == []
+
+
+def test_a_missing_middle_name_still_suggests_the_person(recorded) -> None:
+    found = similar_people(recorded, "Muhammad Ali Baloch", "Abdul Karim")
+    assert [match.person.full_name for match in found] == ["Muhammad Baloch"]
 
 
 def test_the_person_being_edited_is_not_its_own_duplicate(recorded) -> None:
@@ -82,6 +95,7 @@ def test_the_person_being_edited_is_not_its_own_duplicate(recorded) -> None:
 def test_name_similarity_forgives_spelling_but_not_other_names() -> None:
     assert name_similarity("Mohammad Baluch", "Muhammad Baloch") >= 0.95
     assert name_similarity("Aslam Bugti", "Muhammad Baloch") < 0.6
+    assert name_similarity("Aslam Bugti", "Akram Bugti") < MIN_NAME_SIMILARITY
     assert jaro_winkler("martha", "marhta") == pytest.approx(0.961, abs=0.001)
 
 

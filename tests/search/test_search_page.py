@@ -53,6 +53,6 @@ def test_a_page_of_results_links_to_the_next(app, db, auth) -> None:
         db.commit()
     auth.login(Role.viewer)
     page = auth.client.get("/search?q=Gwadar").get_data(as_text=True)
-    assert "23 cases" in page and "Page 1 of 2" in page and "page=2" in page
+    assert "23 cases" in page and "page 1 of 2" in page and "page=2" in page
     second = auth.client.get("/search?q=Gwadar&page=2").get_data(as_text=True)
     assert second.count('class="hit"') == 3
