@@ -1,7 +1,8 @@
-"""Likely duplicate people, found while a person is entered, and merging two records into one.
+"""Likely duplicate people, found while a person is entered.
 
-Candidates share a spelling key with the name typed (on PostgreSQL with pg_trgm, also a close
-trigram match of the folded names). Each is scored in Python, the same way on both engines:
+Candidates are the people of the cases whose names share the spelling keys of the name typed
+(the index's `keys` column; on PostgreSQL with pg_trgm, also people whose name is a close
+trigram match). Each is scored in Python, the same way on both engines:
 
     score = 0.55 × name + 0.25 × father's name + 0.10 × district + 0.10 × birth
 
@@ -10,9 +11,7 @@ where each part is a similarity from 0 to 1, and a part that either side lacks c
 (the same word, the same spelling key, or Jaro-Winkler); a father's name below the name
 threshold counts 0 (another father is evidence against, not a partial match).
 
-A merge keeps both records' facts: the kept person gains the other's names as other spellings
-and any details it lacked; the other record stays, soft-deleted with `merged_into_id`, with its
-own values; every link is re-pointed; each change and the merge itself are audited.
+Merging two records of one person is `app.search.merge`.
 """
 
 from __future__ import annotations
@@ -25,47 +24,17 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from app.errors import InvalidInput, NotFound
 from app.search.engines import engine_for
 from app.search.normalise import fold, name_key, tokens
-from app.security import Permission
-from app.services import audit, records
-from app.services.actor import Actor
-from models.act import Act, Involvement
 from models.case import Case, CasePerson
-from models.consent import Consent
-from models.enums import DatePrecision, Sex
 from models.partial_date import PartialDate, partial_date
 from models.person import Person
-from models.source import Source
 
 WEIGHTS = {"name": 0.55, "father": 0.25, "district": 0.10, "birth": 0.10}
 UNKNOWN = 0.5
 MIN_NAME_SIMILARITY = 0.89
 MIN_SCORE = 0.65
 MAX_CASES = 300
-
-# Details the kept record takes from the merged one when it has none of its own.
-FILLABLE = (
-    "father_name",
-    "age_at_incident",
-    "occupation",
-    "affiliation",
-    "ethnicity",
-    "home_district",
-    "home_address",
-    "national_id",
-    "contact",
-    "photo_evidence_id",
-)
-# Every reference to a person: (model, column).
-LINKS: tuple[tuple[type, str], ...] = (
-    (CasePerson, "person_id"),
-    (Act, "victim_id"),
-    (Involvement, "perpetrator_person_id"),
-    (Source, "person_id"),
-    (Consent, "person_id"),
-)
 
 
 @dataclass(frozen=True)
@@ -287,126 +256,6 @@ def jaro_winkler(a: str, b: str, prefix_scale: float = 0.1) -> float:
             break
         prefix += 1
     return jaro + prefix * prefix_scale * (1 - jaro)
-
-
-# --- merging ---------------------------------------------------------------------------------
-
-
-def merge_people(
-    session: Session,
-    *,
-    actor: Actor,
-    keep_id: int,
-    merge_id: int,
-    keep_version: int | None = None,
-    merge_version: int | None = None,
-) -> Person:
-    """Merge person `merge_id` into `keep_id`, keeping both records' facts; audited."""
-    actor.require(Permission.review_cases)
-    if keep_id == merge_id:
-        raise InvalidInput("Choose two different people to merge.")
-    keep, merged = _live_person(session, keep_id), _live_person(session, merge_id)
-    records.check_version(merged, merge_version)
-    before = {"kept": records.snapshot(keep), "merged": records.snapshot(merged)}
-    records.update(
-        session,
-        actor=actor,
-        row=keep,
-        changes=_taken_over(keep, merged),
-        expected_version=keep_version,
-    )
-    moved = _repoint_links(session, actor, keep, merged)
-    records.update(
-        session,
-        actor=actor,
-        row=merged,
-        changes={"merged_into_id": keep.id},
-        expected_version=None,
-    )
-    records.soft_delete(session, actor=actor, row=merged, reason=f"Merged into person {keep.id}")
-    audit.record(
-        session,
-        actor=actor,
-        action="merge",
-        entity_type="person",
-        entity_id=keep.id,
-        before=before,
-        after={"kept": records.snapshot(keep), "merged": records.snapshot(merged), "links": moved},
-    )
-    return keep
-
-
-def _live_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None or person.deleted_at is not None or person.merged_into_id is not None:
-        raise NotFound(f"No person {person_id} (or it was deleted or merged already).")
-    return person
-
-
-def _taken_over(keep: Person, merged: Person) -> dict[str, Any]:
-    """The kept person's new values: the other's names as spellings, and facts it lacked."""
-    known = {fold(name).strip() for name in keep.all_names}
-    spellings = list(keep.other_name_list)
-    for name in merged.all_names:
-        if fold(name).strip() not in known:
-            spellings.append(name)
-            known.add(fold(name).strip())
-    changes: dict[str, Any] = {"other_names": "\n".join(spellings)}
-    for name in FILLABLE:
-        if getattr(keep, name) in (None, "") and getattr(merged, name) not in (None, ""):
-            changes[name] = getattr(merged, name)
-    if keep.sex == Sex.unknown and merged.sex != Sex.unknown:
-        changes["sex"] = merged.sex
-    if (
-        keep.birth_precision == DatePrecision.unknown
-        and merged.birth_precision != DatePrecision.unknown
-    ):
-        for part in ("earliest", "latest", "precision", "estimated"):
-            changes[f"birth_{part}"] = getattr(merged, f"birth_{part}")
-    # Either record's protection protects the person.
-    changes["protected"] = keep.protected or merged.protected
-    return changes
-
-
-def _repoint_links(session: Session, actor: Actor, keep: Person, merged: Person) -> int:
-    moved = 0
-    kept_links = {
-        (link.case_id, link.role)
-        for link in session.exec(
-            select(CasePerson).where(
-                CasePerson.person_id == keep.id,
-                CasePerson.deleted_at.is_(None),  # type: ignore[union-attr]
-            )
-        )
-    }
-    for model, column in LINKS:
-        rows: Sequence[Any] = session.exec(
-            select(model).where(
-                getattr(model, column) == merged.id,
-                model.deleted_at.is_(None),  # type: ignore[attr-defined]
-            )
-        ).all()
-        for row in rows:
-            case_id = getattr(row, "case_id", None)
-            if model is CasePerson and (row.case_id, row.role) in kept_links:
-                records.soft_delete(
-                    session,
-                    actor=actor,
-                    row=row,
-                    case_id=case_id,
-                    reason=f"Person {merged.id} merged into person {keep.id}, already linked",
-                )
-            else:
-                records.update(
-                    session,
-                    actor=actor,
-                    row=row,
-                    changes={column: keep.id},
-                    expected_version=None,
-                    case_id=case_id,
-                )
-            moved += 1
-    return moved
 
 
 def cases_of(session: Session, person_ids: Sequence[int]) -> dict[int, list[Case]]:

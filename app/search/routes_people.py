@@ -11,7 +11,8 @@ from app.db import db_session
 from app.errors import CasebookError, InvalidInput
 from app.search import bp
 from app.search.forms import ChoosePeopleForm, MergeForm
-from app.search.people import cases_of, merge_people, similar_people
+from app.search.merge import merge_people
+from app.search.people import cases_of, similar_people
 from app.security import Permission, requires, user_can
 from app.web import attach_error, current_actor
 from models.partial_date import partial_date

@@ -1,9 +1,11 @@
 """Searching cases: the one function the search page, the CSV export, the advocacy report and
 the benchmark all call.
 
-A search is two or three short queries. (1) One pass over the matching cases counts them and
-gathers every case's packed facet bits, which numpy counts (`app.search.facets`). (2) The page
-of ids, by relevance or by date. (3) The hits' own text for titles and snippets.
+A search is a few short queries. Counting: one pass over the matching cases gathers every
+case's packed facet bits, which numpy counts (`app.search.facets`). Ordering: by relevance, one
+query reads the newest `RANK_WINDOW` matches with their scores (and, when that is every match,
+it is the count too); by date, a page query on the date index. Then the hits' own text, for
+titles and snippets.
 
 Relevance over a huge match set (a word found in most cases) is bounded: the engine ranks the
 `RANK_WINDOW` most recently recorded matches and the rest follow, newest first; the page says

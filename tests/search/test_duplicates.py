@@ -9,13 +9,8 @@ import pytest
 from sqlmodel import select
 
 from app.errors import StaleEdit
-from app.search.people import (
-    MIN_NAME_SIMILARITY,
-    jaro_winkler,
-    merge_people,
-    name_similarity,
-    similar_people,
-)
+from app.search.merge import merge_people
+from app.search.people import MIN_NAME_SIMILARITY, jaro_winkler, name_similarity, similar_people
 from models import Act, AuditEvent, CasePerson, Person
 from models.partial_date import PartialDate, partial_date_columns
 from models.user import Role
