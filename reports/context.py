@@ -204,6 +204,12 @@ class CaseBuilder:
             for name in names_of(person)
             for word in re.findall(r"\w+", name)
         }
+        self.scrub.named = {
+            name.casefold()
+            for person, role, _ in roles
+            if self._named[(person.id, role)]
+            for name in names_of(person)
+        }
         # Withhold names of everyone not named in any role, and everyone's contact details;
         # extra people (consent givers, source persons) are covered below.
         people = {person.id: person for person, _, _ in roles}

@@ -198,13 +198,16 @@ class Scrubber:
         # Words of names this edition prints (a named victim's family name shared with a
         # withheld relative): never withheld on their own.
         self.keep = {word.casefold() for word in keep or set()}
+        # Whole names this edition prints: never withheld even when they come back in another
+        # field (a victim who gave consent himself is the consent's "given by").
+        self.named: set[str] = set()
         for value, replacement in (replacements or {}).items():
             self.add(value, replacement)
 
     def add(self, value: str | None, replacement: str = WITHHELD, *, parts: bool = True) -> None:
         """Withhold `value`, and (for names) each uncommon word of it, from all later text."""
         value = (value or "").strip()
-        if len(value) < _MIN_WITHHELD_LENGTH:
+        if len(value) < _MIN_WITHHELD_LENGTH or value.casefold() in self.named:
             return
         self._replacements.setdefault(value.casefold(), replacement)
         if parts:

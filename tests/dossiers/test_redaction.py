@@ -23,10 +23,15 @@ INTERNAL, UN, PUBLIC = (
 @pytest.mark.parametrize("kind", [CASE, WGEID])
 def test_internal_edition_shows_every_protected_value(editions, kind) -> None:
     pdf = editions(kind, INTERNAL)
-    markers = editions.case.markers if kind is CASE else {
-        k: v for k, v in editions.case.markers.items()
-        if k.startswith("victim_")  # the WGEID draft is about the victim only
-    }
+    markers = (
+        editions.case.markers
+        if kind is CASE
+        else {
+            k: v
+            for k, v in editions.case.markers.items()
+            if k.startswith("victim_")  # the WGEID draft is about the victim only
+        }
+    )
     missing = [name for name, value in markers.items() if not pdf.shows(value)]
     assert not missing
 
@@ -153,3 +158,45 @@ def test_scrubber_matches_whole_words_only() -> None:
     scrub = Scrubber()
     scrub.add("Hani Gul")
     assert scrub.clean("Hanif met Hani") == "Hanif met [withheld]"
+
+
+def test_a_victim_who_consented_himself_stays_named_in_the_public_title_and_narrative(app, db):
+    # Found on the demo data: the consent's "given by" is the victim's own name, and withholding
+    # every consent giver turned a consented, named victim into "[withheld]" in the free text
+    # while the profile printed his name.
+    from datetime import date
+
+    from models import Consent
+    from models.enums import Confidentiality
+    from tests.factories import make_case, make_person
+
+    name = "Gulbahar Kenazai"
+    with app.app_context():
+        case = make_case(
+            db,
+            title=f"Arbitrary detention of {name}, Mastung",
+            narrative=f"{name}, 19, a shopkeeper, was taken from his shop at night.",
+            confidentiality=Confidentiality.publishable,
+        )
+        victim = make_person(db, case=case, full_name=name)
+        db.add(
+            Consent.model_validate(
+                {
+                    "person_id": victim.id,
+                    "case_id": case.id,
+                    "given_by": name,
+                    "relation": "Self",
+                    "given_on": date(2026, 1, 5),
+                    "public_naming": True,
+                    "un_transmission": True,
+                }
+            )
+        )
+        db.commit()
+    records = load_one_case(db, case.id)
+    assert records is not None
+    view = build_case_view(records, PUBLIC, as_of=date(2026, 11, 26), organisation=ORGANISATION)
+    flattened = repr(view)
+    assert "[withheld]" not in flattened
+    assert f"Arbitrary detention of {name}" in flattened
+    assert f"{name}, 19, a shopkeeper" in flattened
