@@ -29,7 +29,7 @@ class Case(Tracked, table=True):
     `violation_status` is what lists, filters and reports show: the override when a
     coordinator set one, else `computed_status` (see `models.status.record_status`).
     `tags` is comma-separated ("students, Khuzdar 2025"); use `tag_list` / `set_tags`.
-    `internal_notes` never appear in any dossier.
+    `internal_notes` appear only in internal dossiers, never in UN or public editions.
     """
 
     __tablename__ = "case_file"  # "case" is an SQL keyword; raw SQL would need quoting
