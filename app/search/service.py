@@ -35,7 +35,7 @@ from app.search.visibility import visible_confidentiality
 from app.security import Permission
 from app.services.actor import Actor
 from models.case import Case
-from models.enums import ActType, ViolationStatus, WorkflowState
+from models.enums import ActType, Confidentiality, ViolationStatus, WorkflowState
 from models.partial_date import add_months
 from models.search import SearchCase
 
@@ -170,9 +170,14 @@ class _Plan:
     ) -> None:
         self.engine = engine
         self.sort = query.sort
-        self.params: dict[str, Any] = {"visible": sorted(visible_confidentiality(actor.role))}
-        self.conditions = ["sc.confidentiality IN :visible"]
-        expanding = ["visible"]
+        visible = visible_confidentiality(actor.role)
+        self.params: dict[str, Any] = {}
+        self.conditions: list[str] = []
+        expanding: list[str] = []
+        if visible != frozenset(Confidentiality):  # roles that see every case skip the test
+            self.conditions.append("sc.confidentiality IN :visible")
+            self.params["visible"] = sorted(visible)
+            expanding.append("visible")
         compiled = engine.compile(parsed)
         self.ranked = compiled is not None
         if compiled is not None:
@@ -204,7 +209,7 @@ class _Plan:
         self.expanding = expanding
 
     def _sql(self, select: str, extra: Sequence[str] = (), tail: str = "") -> sa.TextClause:
-        where = " AND ".join([*self.conditions, *extra])
+        where = " AND ".join([*self.conditions, *extra]) or "1 = 1"
         statement = sa.text(f"SELECT {select} FROM {self.source} WHERE {where} {tail}")  # noqa: S608 (constant fragments; values are bound)
         return statement.bindparams(
             *(sa.bindparam(name, expanding=True) for name in self.expanding)
