@@ -35,13 +35,12 @@ from sqlmodel import Session  # noqa: E402
 
 from app.db import make_engine  # noqa: E402
 from app.search.engines import engine_for  # noqa: E402
-from app.search.facets import LAYOUT_FINGERPRINT  # noqa: E402
 from app.search.filters import SearchQuery, SortOrder  # noqa: E402
 from app.search.index import rebuild_index  # noqa: E402
 from app.search.query import parse_query  # noqa: E402
 from app.search.service import search_cases  # noqa: E402
 from app.services.actor import Actor  # noqa: E402
-from bench.common import ensure_bench_database, log, percentile, scratch_copy  # noqa: E402
+from bench.common import ensure_bench_database, percentile, scratch_copy  # noqa: E402
 from models.enums import (  # noqa: E402
     ActType,
     InterventionStatus,
@@ -108,28 +107,6 @@ def searches(first_reference: str) -> list[Case]:
         Case("page 5 of a common word", of("family", page=5)),
         Case("hostile input", of('NEAR("x" ^y) \'; DROP TABLE case_file;-- 😀')),
     ]
-
-
-def ensure_index(url: str) -> None:
-    """Build the index in place when the demo database lacks it (or has an old layout)."""
-    engine = make_engine(url)
-    try:
-        with engine.connect() as connection:
-            cases = connection.execute(
-                sa.text("SELECT count(*) FROM case_file WHERE deleted_at IS NULL")
-            ).scalar_one()
-            indexed = connection.execute(sa.text("SELECT count(*) FROM search_case")).scalar_one()
-            layout = connection.execute(
-                sa.text("SELECT name FROM search_code WHERE scheme = 'layout'")
-            ).scalar()
-        if indexed == cases and layout == LAYOUT_FINGERPRINT:
-            return
-        log(f"Indexing {cases:,} cases (once)…")
-        with Session(engine) as session:
-            rebuild_index(session)
-            session.commit()
-    finally:
-        engine.dispose()
 
 
 def time_rebuild(url: str) -> float:
@@ -221,7 +198,6 @@ def main() -> None:
     rows = []
     for size in (int(text) for text in args.sizes.split(",")):
         url = ensure_bench_database(size)
-        ensure_index(url)
         figures = run(url, args.repeat)
         figures["reindex_s"] = None if args.no_reindex else round(time_rebuild(url), 1)
         rows.append(figures)

@@ -38,12 +38,6 @@ class SearchCase(SQLModel, table=True):
     """
 
     __tablename__ = "search_case"
-    __table_args__ = (
-        sa.Index("ix_search_case_date", "date_earliest", "case_id"),
-        # Covers the counting pass of a search without words (visibility + facet bits only).
-        sa.Index("ix_search_case_facets", "confidentiality", "facet_bits"),
-    )
-
     case_id: int = Field(
         primary_key=True, foreign_key="case_file.id", sa_column_kwargs={"autoincrement": False}
     )

@@ -12,11 +12,13 @@ official responses, interventions). Relevance weighs them in that order, keys lo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
@@ -40,12 +42,6 @@ class FullTextEngine(Protocol):
     """What search needs from an engine."""
 
     name: str
-    #: FROM clause joining the full-text table to `search_case sc`.
-    text_from: str
-    #: The full-text table's case id column (SQLite lets FTS5 use a bound on its rowid).
-    text_id: str
-    #: An aggregate joining every matching `sc.facet_bits` with commas.
-    joined_bits: str
     #: The driver's placeholder for a positional parameter (bulk writes skip SQLAlchemy).
     placeholder: str
 
@@ -58,14 +54,11 @@ class FullTextEngine(Protocol):
     def compile_any(self, terms: Sequence[Term]) -> str:
         """The engine's query text matching any of `terms` (for a search of exclusions only)."""
 
-    def match(self) -> str:
-        """A condition: the full-text row matches the compiled query bound to `:match`."""
+    def matching_ids(self, connection: Connection, match: str) -> np.ndarray:
+        """The ids of every case the compiled query `match` finds, ascending."""
 
-    def not_matching(self) -> str:
-        """A condition on `sc`: the case does not match the query bound to `:match`."""
-
-    def score(self) -> str:
-        """A relevance score for the query bound to `:match`: lower is better."""
+    def scores(self, connection: Connection, match: str, case_ids: np.ndarray) -> dict[int, float]:
+        """The relevance of each of these (ascending) case ids to `match`: lower is better."""
 
     def cases_by_name_keys(
         self, connection: Connection, keys: Sequence[str], *, every: bool, limit: int
@@ -98,9 +91,6 @@ class SqliteFts5:
     """FTS5: `search_fts(head, names, keys, body)`, rowid = case id."""
 
     name = "sqlite"
-    text_from = "search_fts JOIN search_case sc ON sc.case_id = search_fts.rowid"
-    text_id = "search_fts.rowid"
-    joined_bits = "group_concat(sc.facet_bits)"
     # bm25 weights per column: head, names, keys, body.
     _WEIGHTS = "8.0, 6.0, 1.5, 1.0"
     _TEXT = "{" + " ".join(TEXT_COLUMNS) + "}"
@@ -137,14 +127,22 @@ class SqliteFts5:
             text = f"{text} OR keys : {quoted(term.key, chr(34))}"
         return f"({text})"
 
-    def match(self) -> str:
-        return "search_fts MATCH :match"
+    def matching_ids(self, connection: Connection, match: str) -> np.ndarray:
+        joined = connection.execute(_SQLITE_IDS, {"match": match}).scalar()
+        return _ids(joined)
 
-    def not_matching(self) -> str:
-        return "sc.case_id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :match)"
-
-    def score(self) -> str:
-        return f"bm25(search_fts, {self._WEIGHTS})"
+    def scores(self, connection: Connection, match: str, case_ids: np.ndarray) -> dict[int, float]:
+        if not len(case_ids):
+            return {}
+        # The unary + keeps SQLite from probing the index once per id (very slow); instead it
+        # walks the matches from the first id on and scores only those in the list.
+        statement = sa.text(
+            f"SELECT rowid, bm25(search_fts, {self._WEIGHTS}) FROM search_fts "  # noqa: S608 (constant weights)
+            "WHERE search_fts MATCH :match AND rowid >= :first "
+            "AND +rowid IN (SELECT value FROM json_each(:ids))"
+        )
+        params = {"match": match, "first": int(case_ids[0]), "ids": json.dumps(case_ids.tolist())}
+        return dict(connection.execute(statement, params).all())  # type: ignore[arg-type]
 
     def cases_by_name_keys(
         self, connection: Connection, keys: Sequence[str], *, every: bool, limit: int
@@ -197,9 +195,6 @@ class PostgresTsvector:
     """tsvector: `search_fts(case_id, document)`; head, names, keys, body weighted A, B, C, D."""
 
     name = "postgresql"
-    text_from = "search_fts f JOIN search_case sc ON sc.case_id = f.case_id"
-    text_id = "sc.case_id"
-    joined_bits = "string_agg(CAST(sc.facet_bits AS text), ',')"
     _TEXT_WEIGHTS = "ABD"
     # ts_rank weights for D, C, B, A: body, keys, names, head.
     _RANK_WEIGHTS = "{0.2, 0.3, 0.8, 1.0}"
@@ -234,17 +229,20 @@ class PostgresTsvector:
         escaped = quoted(word.replace("\\", "\\\\"), "'")
         return f"{escaped}:{'*' if prefix else ''}{weights}"
 
-    def match(self) -> str:
-        return "f.document @@ to_tsquery('simple', :match)"
+    def matching_ids(self, connection: Connection, match: str) -> np.ndarray:
+        joined = connection.execute(_POSTGRES_IDS, {"match": match}).scalar()
+        return np.sort(_ids(joined))
 
-    def not_matching(self) -> str:
-        return (
-            "sc.case_id NOT IN (SELECT case_id FROM search_fts "
-            "WHERE document @@ to_tsquery('simple', :match))"
+    def scores(self, connection: Connection, match: str, case_ids: np.ndarray) -> dict[int, float]:
+        if not len(case_ids):
+            return {}
+        statement = sa.text(
+            f"SELECT case_id, -ts_rank('{self._RANK_WEIGHTS}', document, "  # noqa: S608 (constant weights)
+            "to_tsquery('simple', :match)) FROM search_fts WHERE case_id = ANY(:ids) "
+            "AND document @@ to_tsquery('simple', :match)"
         )
-
-    def score(self) -> str:
-        return f"-ts_rank('{self._RANK_WEIGHTS}', f.document, to_tsquery('simple', :match))"
+        params = {"match": match, "ids": case_ids.tolist()}
+        return dict(connection.execute(statement, params).all())  # type: ignore[arg-type]
 
     def cases_by_name_keys(
         self, connection: Connection, keys: Sequence[str], *, every: bool, limit: int
@@ -318,3 +316,17 @@ def bulk_insert(
         cursor.executemany(f"INSERT INTO {target} VALUES ({marks})", rows)  # noqa: S608 (constant names)
     finally:
         cursor.close()
+
+
+_SQLITE_IDS = sa.text("SELECT group_concat(rowid) FROM search_fts WHERE search_fts MATCH :match")
+_POSTGRES_IDS = sa.text(
+    "SELECT string_agg(CAST(case_id AS text), ',') FROM search_fts "
+    "WHERE document @@ to_tsquery('simple', :match)"
+)
+
+
+def _ids(joined: str | None) -> np.ndarray:
+    """Comma-joined ids, as an array."""
+    if not joined:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromstring(joined, dtype=np.int64, sep=",")

@@ -147,10 +147,3 @@ def count_facets(bits: np.ndarray) -> FacetTally:
     per_code = np.bincount(codes, minlength=MAX_DISTRICT_CODE + 1)
     districts = {int(code): int(per_code[code]) for code in np.flatnonzero(per_code)}
     return FacetTally(values, districts)
-
-
-def parse_bits(joined: str | None) -> np.ndarray:
-    """The comma-joined `facet_bits` an aggregate query returns, as an array."""
-    if not joined:
-        return np.zeros(0, dtype=np.int64)
-    return np.fromstring(joined, dtype=np.int64, sep=",")

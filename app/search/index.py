@@ -8,6 +8,7 @@ write with Core call `rebuild_index` once at the end.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +26,7 @@ from models.search import SearchCase, SearchCode
 
 BATCH_SIZE = 2000
 LAYOUT_SCHEME = "layout"
+GENERATION_SCHEME = "generation"
 DISTRICT_SCHEME = "district"
 
 Progress = Callable[[int, int], None]  # (cases done, cases in all)
@@ -60,6 +62,7 @@ def rebuild_index(session: Session, *, progress: Progress | None = None) -> int:
         if progress:
             progress(min(done * BATCH_SIZE, len(case_ids)), len(case_ids))
     _record_layout(connection)
+    _record_generation(connection)
     engine.optimise(connection)
     return len(case_ids)
 
@@ -76,27 +79,35 @@ def reindex_cases(session: Session, case_ids: Iterable[int]) -> None:
         connection.execute(_search_case.delete().where(_search_case.c.case_id.in_(batch)))
         _Writer(connection, engine).write_cases(batch)
     _record_layout(connection, only_if_missing=True)
+    _record_generation(connection)
 
 
 @dataclass(frozen=True)
 class IndexCodes:
-    """What the code table says: the district names behind each code, and whether the index
-    was built with the current facet layout (else it needs `casebook reindex`)."""
+    """What the code table says: the district names behind each code, whether the index was
+    built with the current facet layout (else it needs `casebook reindex`), and which version
+    of the index this is (its generation token and highest case id)."""
 
     districts: dict[int, list[str]]
     current: bool
+    version: tuple[object, ...]
 
 
 def index_codes(connection: Connection) -> IndexCodes:
-    """The code table, read in one query (a search needs both parts)."""
+    """The code table and the index's version, read in one query."""
     districts: dict[int, list[str]] = {}
-    layouts = []
+    layouts, generation, top = [], None, None
     for scheme, name, code in connection.execute(_ALL_CODES):
         if scheme == DISTRICT_SCHEME:
             districts.setdefault(code, []).append(name)
         elif scheme == LAYOUT_SCHEME:
             layouts.append(name)
-    return IndexCodes(districts, all(name == facets.LAYOUT_FINGERPRINT for name in layouts))
+        elif scheme == GENERATION_SCHEME:
+            generation = name
+        elif scheme == "top":
+            top = code
+    current = all(name == facets.LAYOUT_FINGERPRINT for name in layouts)
+    return IndexCodes(districts, current, (generation, top))
 
 
 def index_is_current(connection: Connection) -> bool:
@@ -104,7 +115,19 @@ def index_is_current(connection: Connection) -> bool:
     return index_codes(connection).current
 
 
-_ALL_CODES = sa.text("SELECT scheme, name, code FROM search_code")
+_ALL_CODES = sa.text(
+    "SELECT scheme, name, code FROM search_code "
+    "UNION ALL SELECT 'top', '', max(case_id) FROM search_case"
+)
+
+
+def _record_generation(connection: Connection) -> None:
+    """Mark the index as changed: a new token, never used before (see `app.search.store`)."""
+    generation = _search_code.c.scheme == GENERATION_SCHEME
+    connection.execute(_search_code.delete().where(generation))
+    connection.execute(
+        _search_code.insert().values(scheme=GENERATION_SCHEME, name=uuid.uuid4().hex, code=0)
+    )
 
 
 class _Writer:

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-import numpy as np
 import sqlalchemy as sa
 from markupsafe import Markup
 from sqlalchemy.engine import Connection, Row
@@ -31,6 +30,7 @@ from app.search.engines import FullTextEngine, engine_for
 from app.search.filters import SearchQuery, SortOrder
 from app.search.index import IndexCodes, index_codes
 from app.search.query import ParsedQuery, Term, parse_query
+from app.search.store import case_table
 from app.search.visibility import visible_confidentiality
 from app.security import Permission
 from app.services.actor import Actor
@@ -111,31 +111,31 @@ def search_cases(session: Session, query: SearchQuery, *, actor: Actor) -> Searc
     engine = engine_for(connection)
     engine.prepare(connection)
     parsed = parse_query(query.text)
-    plan = _Plan(engine, parsed, query, actor)
+    codes = index_codes(connection)
+    found = _Search(connection, engine, codes, parsed, query, actor)
     offset = (query.page - 1) * query.per_page
-    found = plan.run(connection, offset=offset, limit=query.per_page)
-    total, ids = found.total, found.ids
+    ids = found.ordered(offset, query.per_page)
     notices = [*query.notices, *parsed.notices]
     if query.text.strip() and parsed.is_empty:
         notices.append("The search had no words to look for; showing every case.")
     if found.window_only:
         notices.append(
-            f"{total:,} cases match: the best matches are ranked among the {RANK_WINDOW:,} "
-            "most recently recorded, then the rest follow newest first. Add words or filters "
-            "to narrow the search."
+            f"{found.total:,} cases match: the best matches are ranked among the "
+            f"{RANK_WINDOW:,} most recently recorded, then the rest follow newest first. Add "
+            "words or filters to narrow the search."
         )
-    codes = index_codes(connection)
     if not codes.current:
         notices.append(
             "The search index was built by an older version of Casebook and needs rebuilding "
             "(an administrator runs `casebook reindex`); counts may be wrong until then."
         )
-    hits = _hits(connection, ids, parsed.highlight_terms())
-    tally = facets.count_facets(found.bits)
+    visible = visible_confidentiality(actor.role)
+    hits = _hits(connection, ids, parsed.highlight_terms(), visible)
+    tally = facets.count_facets(found.table.bits[found.positions])
     return SearchResults(
         query=query,
         hits=hits,
-        total=total,
+        total=found.total,
         facets=_facet_results(codes, query, tally),
         notices=notices,
     )
@@ -148,142 +148,79 @@ def matching_case_ids(
     and reports; `query.page` is ignored)."""
     actor.require(Permission.view_cases)
     connection = session.connection()
-    plan = _Plan(engine_for(connection), parse_query(query.text), query, actor)
-    return plan.run(connection, offset=0, limit=limit, with_bits=False).ids
+    engine = engine_for(connection)
+    found = _Search(
+        connection, engine, index_codes(connection), parse_query(query.text), query, actor
+    )
+    return found.ordered(0, limit)
 
 
-@dataclass(frozen=True)
-class _Found:
-    """What one search found: the total, every match's facet bits, and the ids asked for."""
-
-    total: int
-    bits: Any
-    ids: list[int]
-    window_only: bool = False
-
-
-class _Plan:
-    """The FROM and WHERE of one search, from constant SQL fragments and bound values."""
+class _Search:
+    """One search: the database finds the cases matching the words; the in-memory copy of
+    `search_case` (`app.search.store`) filters them, counts them and orders them."""
 
     def __init__(
-        self, engine: FullTextEngine, parsed: ParsedQuery, query: SearchQuery, actor: Actor
-    ) -> None:
-        self.engine = engine
-        self.sort = query.sort
-        visible = visible_confidentiality(actor.role)
-        self.params: dict[str, Any] = {}
-        self.conditions: list[str] = []
-        expanding: list[str] = []
-        if visible != frozenset(Confidentiality):  # roles that see every case skip the test
-            self.conditions.append("sc.confidentiality IN :visible")
-            self.params["visible"] = sorted(visible)
-            expanding.append("visible")
-        compiled = engine.compile(parsed)
-        self.ranked = compiled is not None
-        if compiled is not None:
-            self.source = engine.text_from
-            self.conditions.append(engine.match())
-            self.params["match"] = compiled
-        else:
-            self.source = "search_case sc"
-            excluded = [term for clause in parsed.negative for term in clause.terms]
-            if excluded:
-                self.conditions.append(engine.not_matching())
-                self.params["match"] = engine.compile_any(excluded)
-        for facet in facets.FACETS:
-            chosen = query.selected.get(facet.key)
-            if chosen:
-                name = f"mask_{facet.key}"
-                self.conditions.append(f"(sc.facet_bits & :{name}) <> 0")
-                self.params[name] = facet.mask(chosen)
-        if query.districts:
-            self.conditions.append("sc.district IN :districts")
-            self.params["districts"] = sorted(query.districts)
-            expanding.append("districts")
-        if query.date_from:
-            self.conditions.append("sc.date_latest >= :date_from")
-            self.params["date_from"] = query.date_from
-        if query.date_to:
-            self.conditions.append("sc.date_earliest <= :date_to")
-            self.params["date_to"] = query.date_to
-        self.expanding = expanding
-
-    def _sql(self, select: str, extra: Sequence[str] = (), tail: str = "") -> sa.TextClause:
-        where = " AND ".join([*self.conditions, *extra]) or "1 = 1"
-        statement = sa.text(f"SELECT {select} FROM {self.source} WHERE {where} {tail}")  # noqa: S608 (constant fragments; values are bound)
-        return statement.bindparams(
-            *(sa.bindparam(name, expanding=True) for name in self.expanding)
-        )
-
-    def run(
-        self, connection: Connection, *, offset: int, limit: int | None, with_bits: bool = True
-    ) -> _Found:
-        """The total, the facet bits and `limit` ids from `offset` on (all if None), in order.
-
-        By relevance, one query reads the newest `RANK_WINDOW` matches with their scores and
-        facet bits; when that is all of them (most searches), it is the whole answer. Only a
-        larger match set needs the counting pass, and its results beyond the window follow
-        newest first."""
-        if self.sort is SortOrder.relevance and self.ranked:
-            return self._by_relevance(connection, offset, limit, with_bits)
-        total, bits = self._count(connection, with_bits)
-        ids = self._page(connection, _DATE_ORDER[self.sort], (), offset, limit)
-        return _Found(total, bits, ids)
-
-    def _by_relevance(
-        self, connection: Connection, offset: int, limit: int | None, with_bits: bool
-    ) -> _Found:
-        newest_first = f"ORDER BY {self.engine.text_id} DESC LIMIT :window"
-        statement = self._sql(
-            f"sc.case_id, sc.facet_bits, {self.engine.score()}", tail=newest_first
-        )
-        window = connection.execute(statement, {**self.params, "window": RANK_WINDOW}).all()
-        ranked = [row[0] for row in sorted(window, key=lambda row: (row[2], -row[0]))]
-        end = None if limit is None else offset + limit
-        if len(window) < RANK_WINDOW:
-            bits = np.array([row[1] for row in window], dtype=np.int64) if with_bits else None
-            return _Found(len(window), bits, ranked[offset:end])
-        total, bits = self._count(connection, with_bits)
-        ids = ranked[offset:end]
-        wanted = None if limit is None else limit - len(ids)
-        if wanted is None or wanted > 0:
-            self.params["window_start"] = window[-1][0]
-            older = [f"{self.engine.text_id} < :window_start"]
-            skip = max(0, offset - len(ranked))
-            ids += self._page(connection, "sc.case_id DESC", older, skip, wanted)
-        return _Found(total, bits, ids, window_only=True)
-
-    def _count(self, connection: Connection, with_bits: bool) -> tuple[int, Any]:
-        """How many cases match, and (optionally) their facet bits."""
-        select = f"count(*), {self.engine.joined_bits}" if with_bits else "count(*), NULL"
-        total, joined = connection.execute(self._sql(select), self.params).one()
-        return int(total), facets.parse_bits(joined) if with_bits else None
-
-    def _page(
         self,
         connection: Connection,
-        order: str,
-        extra: Sequence[str],
-        offset: int,
-        limit: int | None,
-    ) -> list[int]:
-        tail = f"ORDER BY {order} LIMIT :limit OFFSET :offset"
-        statement = self._sql("sc.case_id", extra, tail=tail)
-        params = {**self.params, "limit": -1 if limit is None else limit, "offset": offset}
-        if limit is None and self.engine.name == "postgresql":
-            params["limit"] = None  # LIMIT NULL is "no limit" there
-        return list(connection.execute(statement, params).scalars())
+        engine: FullTextEngine,
+        codes: IndexCodes,
+        parsed: ParsedQuery,
+        query: SearchQuery,
+        actor: Actor,
+    ) -> None:
+        self.connection = connection
+        self.engine = engine
+        self.sort = query.sort
+        self.table = case_table(connection, codes.version)
+        self.match = engine.compile(parsed)
+        within = without = None
+        if self.match is not None:
+            within = engine.matching_ids(connection, self.match)
+        else:
+            excluded = [term for clause in parsed.negative for term in clause.terms]
+            if excluded:
+                without = engine.matching_ids(connection, engine.compile_any(excluded))
+        visible = visible_confidentiality(actor.role)
+        self.positions = self.table.select(query, visible, within=within, without=without)
+        self.total = len(self.positions)
+        self.window_only = (
+            self.match is not None and self.sort is SortOrder.relevance and self.total > RANK_WINDOW
+        )
+
+    def ordered(self, offset: int, limit: int | None) -> list[int]:
+        """`limit` case ids from `offset` on (all if None), in the search's order."""
+        end = self.total if limit is None else min(self.total, offset + limit)
+        if offset >= end:
+            return []
+        ids = self.table.ids
+        if self.match is None or self.sort is not SortOrder.relevance:
+            newest = self.sort is not SortOrder.oldest
+            return ids[self.table.by_date(self.positions, newest=newest)[offset:end]].tolist()
+        # Relevance: the newest RANK_WINDOW matches by score, then the older ones newest first.
+        window = ids[self.positions[-RANK_WINDOW:]]
+        ranked: list[int] = []
+        if offset < len(window):
+            scores = self.engine.scores(self.connection, self.match, window)
+            ranked = sorted(
+                window.tolist(), key=lambda case_id: (scores.get(case_id, 0.0), -case_id)
+            )
+        older = ids[self.positions[:-RANK_WINDOW]][::-1] if self.window_only else ids[:0]
+        head = ranked[offset:end]
+        rest = end - offset - len(head)
+        if rest <= 0:
+            return head
+        start = max(0, offset - len(window))
+        return head + older[start : start + rest].tolist()
 
 
-# Undated cases last either way; newest first can walk ix_search_case_date backwards.
-_DATE_ORDER = {
-    SortOrder.newest: "sc.date_earliest DESC NULLS LAST, sc.case_id DESC",
-    SortOrder.oldest: "sc.date_earliest ASC NULLS LAST, sc.case_id ASC",
-    SortOrder.relevance: "sc.date_earliest DESC NULLS LAST, sc.case_id DESC",
-}
-
-
-def _hits(connection: Connection, ids: list[int], terms: Sequence[Term]) -> list[SearchHit]:
+def _hits(
+    connection: Connection,
+    ids: list[int],
+    terms: Sequence[Term],
+    visible: frozenset[Confidentiality],
+) -> list[SearchHit]:
+    """The page's cases, hydrated; the visibility is checked again against the rows read now
+    (the in-memory copy may be a moment older than a change of confidentiality)."""
     if not ids:
         return []
     case = Case.__table__.c  # type: ignore[attr-defined]
@@ -305,7 +242,7 @@ def _hits(connection: Connection, ids: list[int], terms: Sequence[Term]) -> list
                 indexed.facet_bits,
             )
             .join(SearchCase.__table__, indexed.case_id == case.id)  # type: ignore[attr-defined]
-            .where(case.id.in_(ids))
+            .where(case.id.in_(ids), indexed.confidentiality.in_(sorted(visible)))
         )
     }
     found = [rows[case_id] for case_id in ids if case_id in rows]

@@ -71,8 +71,6 @@ def upgrade() -> None:
         sa.Column("date_latest", sa.Date(), nullable=True),
         sa.Column("victims", sa.Text(), nullable=False),
     )
-    op.create_index("ix_search_case_date", "search_case", ["date_earliest", "case_id"])
-    op.create_index("ix_search_case_facets", "search_case", ["confidentiality", "facet_bits"])
     op.create_table(
         "search_code",
         sa.Column("scheme", sa.String(20), primary_key=True),
@@ -114,8 +112,6 @@ def downgrade() -> None:
     with op.batch_alter_table("person") as batch:
         batch.drop_column("merged_into_id")
     op.drop_table("search_code")
-    op.drop_index("ix_search_case_facets", table_name="search_case")
-    op.drop_index("ix_search_case_date", table_name="search_case")
     op.drop_table("search_case")
     op.drop_index("ix_saved_search_user_id", table_name="saved_search")
     op.drop_table("saved_search")
