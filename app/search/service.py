@@ -283,11 +283,19 @@ def _snippets(
         for case in records.cases:
             people = records.people.get(case.id, [])
             names = [text for person, _ in people for text in person_names(person)]
-            for text in [*names, *body_texts(records, case, people)]:
-                found = marker.window(text)
-                if found is not None:
-                    result[case.id] = found
-                    break
+            found = next(
+                (
+                    window
+                    for text, is_name in [
+                        *((name, True) for name in names),
+                        *((text, False) for text in body_texts(records, case, people)),
+                    ]
+                    if (window := marker.window(text, names=is_name)) is not None
+                ),
+                None,
+            )
+            if found is not None:
+                result[case.id] = found
     for row in rows:
         if row.id not in result:
             result[row.id] = snippets.opening(row.narrative)

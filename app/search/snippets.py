@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from app.search.normalise import name_key, tokens
+from app.search.normalise import fold, name_key, tokens
 from app.search.query import Term
 
 WINDOW_WORDS = 30
@@ -42,14 +42,21 @@ class Highlighter:
         self.singles = {t.words[0] for t in terms if len(t.words) == 1 and not t.prefix}
         self.keys = {t.key for t in terms if t.key}
         self.sequences = [t for t in terms if len(t.words) > 1 or t.prefix]
+        self.firsts = {t.words[0] for t in terms}
         self.active = bool(terms)
 
-    def window(self, text: str | None) -> Markup | None:
-        """A window of `text` around its first match with every match marked, or None."""
+    def window(self, text: str | None, *, names: bool = True) -> Markup | None:
+        """A window of `text` around its first match with every match marked, or None.
+
+        `names=False` for text the index holds no spelling keys for (everything but names and
+        the narrative that tells of them): only words as written match there, and a text that
+        does not even contain them is passed over without being split into words."""
         if not text or not self.active:
             return None
+        if not names and not any(first in fold(text) for first in self.firsts):
+            return None
         spans = _spans(text)
-        marked = self._matches(spans)
+        marked = self._matches(spans, keys=names)
         if not marked:
             return None
         start = max(0, min(marked) - WORDS_BEFORE)
@@ -65,12 +72,13 @@ class Highlighter:
         rendered = _render(text, spans, self._matches(spans), 0, len(spans))
         return escape(text[: spans[0][0]]) + rendered + escape(text[spans[-1][1] :])
 
-    def _matches(self, spans: list[tuple[int, int, str]]) -> set[int]:
+    def _matches(self, spans: list[tuple[int, int, str]], *, keys: bool = True) -> set[int]:
         """The positions of the words any term matches (every word of a matched phrase)."""
         if not self.active:
             return set()
         words = [folded for _start, _end, folded in spans]
-        singles, keys = self.singles, self.keys
+        singles = self.singles
+        keys = self.keys if keys else set()
         marked = {
             index
             for index, word in enumerate(words)

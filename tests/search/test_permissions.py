@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.services import records
+from models.enums import Confidentiality
 from models.user import Role
 from tests.search.conftest import actor, titles
 from tests.search.test_query_language import PANJGUR
@@ -41,3 +42,17 @@ def test_the_search_page_hides_confidential_cases_from_viewers(corpus, auth) -> 
     assert page.status_code == 200
     assert b"near Panjgur" not in page.data
     assert b"0 cases" in page.data
+
+
+def test_a_case_made_confidential_disappears_for_viewers_at_once(corpus, db, search) -> None:
+    assert search("Turbat", role=Role.viewer).total == 1  # the viewer's copy is loaded now
+    records.update(
+        db,
+        actor=actor(),
+        row=corpus.turbat,
+        changes={"confidentiality": Confidentiality.confidential},
+        expected_version=None,
+    )
+    db.commit()
+    assert search("Turbat", role=Role.viewer).total == 0
+    assert search("Turbat", role=Role.documenter).total == 1
