@@ -12,13 +12,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from functools import cached_property
 
 import numpy as np
+import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from app.search.documents import fetch
 from app.search.facets import FACET_BY_KEY
 from app.search.filters import SearchQuery
 from models.enums import Confidentiality
@@ -45,24 +44,34 @@ class CaseTable:
 
     @classmethod
     def load(cls, connection: Connection, key: tuple[object, ...]) -> CaseTable:
-        """Read `search_case` whole."""
-        rows = fetch(
-            connection,
-            "SELECT case_id, confidentiality, facet_bits, district, date_earliest, date_latest "
-            "FROM search_case ORDER BY case_id",
-            (),
+        """Read `search_case` whole: one scan, each column aggregated into one string (far
+        quicker to read than a hundred thousand rows)."""
+        postgres = connection.dialect.name == "postgresql"
+        statement = _POSTGRES_LOAD if postgres else _SQLITE_LOAD
+        ids, levels, bits, earliest, latest, districts = connection.execute(statement).one()
+        table = cls(
+            key=key,
+            ids=_numbers(ids),
+            bits=_numbers(bits),
+            levels=_numbers(levels).astype(np.int8),
+            districts=np.array(
+                [name or None for name in districts.split(_SEPARATOR)] if ids else [],
+                dtype=object,
+            ),
+            earliest=_numbers(earliest),
+            latest=_numbers(latest),
         )
-        ids, levels, bits, districts, earliest, latest = zip(*rows, strict=True) if rows else (
-            (), (), (), (), (), ()
-        )  # fmt: skip
+        if len(table.districts) != len(table.ids):  # a district name held the separator
+            raise ValueError("A district name contains a control character; fix it and reindex.")
+        order = np.argsort(table.ids, kind="stable")
         return cls(
             key=key,
-            ids=np.array(ids, dtype=np.int64),
-            bits=np.array(bits, dtype=np.int64),
-            levels=np.array([_LEVEL_CODE[level] for level in levels], dtype=np.int8),
-            districts=np.array(districts, dtype=object),
-            earliest=_days(earliest, _NO_EARLIEST),
-            latest=_days(latest, _NO_LATEST),
+            ids=table.ids[order],
+            bits=table.bits[order],
+            levels=table.levels[order],
+            districts=table.districts[order],
+            earliest=table.earliest[order],
+            latest=table.latest[order],
         )
 
     def positions_of(self, case_ids: np.ndarray) -> np.ndarray:
@@ -128,19 +137,40 @@ class CaseTable:
         return np.lexsort(keys)
 
 
-def _days(values: Iterable[object], missing: int) -> np.ndarray:
-    """Dates (ISO text or date objects, None for none) as day numbers."""
-    days = [
-        missing if value is None else _ordinal(value)  # type: ignore[arg-type]
-        for value in values
+def _numbers(joined: str | None) -> np.ndarray:
+    if not joined:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromstring(joined, dtype=np.int64, sep=",")
+
+
+_SEPARATOR = "\x1f"  # the unit separator: never typed into a district name
+_LEVEL_CASE = (
+    "CASE confidentiality "
+    + " ".join(f"WHEN '{level.value}' THEN {code}" for code, level in enumerate(_LEVELS))
+    + " END"
+)
+# Day numbers as date.toordinal() counts them (1 January of year 1 is day 1).
+_SQLITE_DAY = "CAST(julianday({column}) - 1721424.5 AS INTEGER)"
+_POSTGRES_DAY = "({column} - DATE '0001-01-01' + 1)"
+
+
+def _load_statement(aggregate: str, day: str) -> sa.TextClause:
+    columns = [
+        "case_id",
+        _LEVEL_CASE,
+        "facet_bits",
+        f"coalesce({day.format(column='date_earliest')}, {_NO_EARLIEST})",
+        f"coalesce({day.format(column='date_latest')}, {_NO_LATEST})",
     ]
-    return np.array(days, dtype=np.int64)
+    parts = [aggregate.format(value=column, separator="','") for column in columns]
+    parts.append(aggregate.format(value="coalesce(district, '')", separator=f"'{_SEPARATOR}'"))
+    return sa.text(f"SELECT {', '.join(parts)} FROM search_case")  # noqa: S608 (constant SQL)
 
 
-def _ordinal(value: date | str) -> int:
-    if isinstance(value, str):
-        return date.fromisoformat(value[:10]).toordinal()
-    return value.toordinal()
+_SQLITE_LOAD = _load_statement("group_concat({value}, {separator})", _SQLITE_DAY)
+_POSTGRES_LOAD = _load_statement(
+    "string_agg(CAST({value} AS text), {separator} ORDER BY case_id)", _POSTGRES_DAY
+)
 
 
 _TABLES: dict[str, CaseTable] = {}
