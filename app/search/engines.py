@@ -1,9 +1,9 @@
 """The two full-text engines behind one interface: SQLite FTS5 and PostgreSQL tsvector.
 
 Each engine stores a case's index document (`IndexDocument`: four already-folded columns),
-compiles a `ParsedQuery` to its own syntax with every word quoted, and supplies the few SQL
-fragments that differ (the join, the match, relevance, aggregating facet bits). Everything
-else in search is shared SQL over `search_case`.
+compiles a `ParsedQuery` to its own syntax with every word quoted, and answers the two
+questions only it can: which cases match (`matching_ids`) and how well (`scores`). Everything
+else in search works on `search_case` (`app.search.store`).
 
 Columns: `head` (reference, title, tags), `names` (every name of every person in the case),
 `keys` (the spelling keys of those names), `body` (narrative, places, perpetrators, sources,

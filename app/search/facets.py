@@ -2,8 +2,8 @@
 
 Every closed-list facet value owns one bit of `search_case.facet_bits` (a case may set several
 bits of one facet: acts of two types); the case's district takes a small code in the top bits.
-Filtering is then a bit test in SQL, and counting every facet over any number of matches is one
-pass over one column (`count_facets`, vectorised with numpy).
+Filtering is then a bit test, and counting every facet over any number of matches is one pass
+over one integer per case (`count_facets`, vectorised with numpy).
 
 Bits follow the enums' declaration order. `LAYOUT_FINGERPRINT` changes whenever that order or
 a member changes; the index records the fingerprint it was built with, and the search page asks

@@ -1,11 +1,11 @@
 """Searching cases: the one function the search page, the CSV export, the advocacy report and
 the benchmark all call.
 
-A search is a few short queries. Counting: one pass over the matching cases gathers every
-case's packed facet bits, which numpy counts (`app.search.facets`). Ordering: by relevance, one
-query reads the newest `RANK_WINDOW` matches with their scores (and, when that is every match,
-it is the count too); by date, a page query on the date index. Then the hits' own text, for
-titles and snippets.
+A search asks the database only what needs the full-text index: the ids of the cases matching
+the words (one query) and, to order by relevance, the scores of the newest `RANK_WINDOW` of
+them (one more). Filtering, permissions, facet counts and date order happen on this process's
+in-memory copy of `search_case` (`app.search.store`, numpy), then the page's cases are read
+for titles and snippets.
 
 Relevance over a huge match set (a word found in most cases) is bounded: the engine ranks the
 `RANK_WINDOW` most recently recorded matches and the rest follow, newest first; the page says
