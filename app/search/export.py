@@ -11,18 +11,16 @@ import io
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import sqlalchemy as sa
 from sqlmodel import Session
 
 from app.search import facets
 from app.search.filters import SearchQuery
-from app.search.service import matching_case_ids
+from app.search.service import case_summaries, matching_case_ids
+from app.search.visibility import visible_confidentiality
 from app.security import Permission
 from app.services import audit
 from app.services.actor import Actor
-from models.case import Case
 from models.enums import label_of
-from models.search import SearchCase
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BATCH = 1000
@@ -59,7 +57,7 @@ def export_csv(session: Session, query: SearchQuery, *, actor: Actor) -> tuple[s
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(HEADER)
-    for row in _rows(session, ids):
+    for row in _rows(session, ids, actor):
         writer.writerow([safe_cell(cell) for cell in row])
     audit.record(
         session,
@@ -71,36 +69,12 @@ def export_csv(session: Session, query: SearchQuery, *, actor: Actor) -> tuple[s
     return buffer.getvalue(), len(ids)
 
 
-def _rows(session: Session, ids: Sequence[int]) -> Iterator[list[Any]]:
-    case = Case.__table__.c  # type: ignore[attr-defined]
-    indexed = SearchCase.__table__.c  # type: ignore[attr-defined]
+def _rows(session: Session, ids: Sequence[int], actor: Actor) -> Iterator[list[Any]]:
     connection = session.connection()
+    visible = visible_confidentiality(actor.role)
     for start in range(0, len(ids), BATCH):
-        batch = ids[start : start + BATCH]
-        found = {
-            row.id: row
-            for row in connection.execute(
-                sa.select(
-                    case.id,
-                    case.reference,
-                    case.title,
-                    case.violation_status,
-                    case.workflow_state,
-                    case.confidentiality,
-                    indexed.district,
-                    indexed.date_earliest,
-                    indexed.date_latest,
-                    indexed.victims,
-                    indexed.facet_bits,
-                )
-                .join(SearchCase.__table__, indexed.case_id == case.id)  # type: ignore[attr-defined]
-                .where(case.id.in_(batch))
-            )
-        }
-        for case_id in batch:
-            row = found.get(case_id)
-            if row is not None:
-                yield _row(row)
+        for row in case_summaries(connection, ids[start : start + BATCH], visible):
+            yield _row(row)
 
 
 def _row(row: Any) -> list[Any]:

@@ -14,7 +14,7 @@ so. Counts and facets always cover every match.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -213,39 +213,46 @@ class _Search:
         return head + older[start : start + rest].tolist()
 
 
+def case_summaries(
+    connection: Connection, ids: Sequence[int], visible: Iterable[Confidentiality]
+) -> list[Row[Any]]:
+    """The listed cases' own and indexed fields, in the order of `ids`; a case that is not
+    (or no longer) indexed or visible is left out, since the in-memory copy that chose the ids
+    may be a moment older than the rows read here."""
+    case = Case.__table__.c  # type: ignore[attr-defined]
+    indexed = SearchCase.__table__.c  # type: ignore[attr-defined]
+    statement = (
+        sa.select(
+            case.id,
+            case.reference,
+            case.title,
+            case.narrative,
+            case.violation_status,
+            case.workflow_state,
+            case.confidentiality,
+            indexed.district,
+            indexed.date_earliest,
+            indexed.date_latest,
+            indexed.victims,
+            indexed.facet_bits,
+        )
+        .join(SearchCase.__table__, indexed.case_id == case.id)  # type: ignore[attr-defined]
+        .where(case.id.in_(list(ids)), indexed.confidentiality.in_(sorted(visible)))
+    )
+    rows = {row.id: row for row in connection.execute(statement)}
+    return [rows[case_id] for case_id in ids if case_id in rows]
+
+
 def _hits(
     connection: Connection,
     ids: list[int],
     terms: Sequence[Term],
     visible: frozenset[Confidentiality],
 ) -> list[SearchHit]:
-    """The page's cases, hydrated; the visibility is checked again against the rows read now
-    (the in-memory copy may be a moment older than a change of confidentiality)."""
+    """The page's cases with their titles and snippets marked."""
     if not ids:
         return []
-    case = Case.__table__.c  # type: ignore[attr-defined]
-    indexed = SearchCase.__table__.c  # type: ignore[attr-defined]
-    rows = {
-        row.id: row
-        for row in connection.execute(
-            sa.select(
-                case.id,
-                case.reference,
-                case.title,
-                case.narrative,
-                case.violation_status,
-                case.workflow_state,
-                indexed.district,
-                indexed.date_earliest,
-                indexed.date_latest,
-                indexed.victims,
-                indexed.facet_bits,
-            )
-            .join(SearchCase.__table__, indexed.case_id == case.id)  # type: ignore[attr-defined]
-            .where(case.id.in_(ids), indexed.confidentiality.in_(sorted(visible)))
-        )
-    }
-    found = [rows[case_id] for case_id in ids if case_id in rows]
+    found = case_summaries(connection, ids, visible)
     marker = snippets.Highlighter(terms)
     snippets_by_id = _snippets(connection, found, marker)
     act_facet = facets.FACET_BY_KEY["act_type"]
