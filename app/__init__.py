@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, g, request, session
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import db, errors, navigation, security
+from app import case_access, db, errors, navigation, security
 from app.config import Environment, Settings, load_settings
 from app.extensions import csrf, limiter, login_manager
 from models.user import User
@@ -36,6 +36,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     security.init_app(app)  # before CSRF, so an expired session sends a POST to sign-in, not a 400
     csrf.init_app(app)
+    case_access.init_app(app)  # after sign-in and CSRF checks
     limiter.init_app(app)
     login_manager.init_app(app)
     errors.init_app(app)

@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, abort, current_app, redirect, request, session, url_for
 from flask_login import current_user
 
+from models.enums import Confidentiality
 from models.user import Role, User
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -59,6 +60,18 @@ def role_can(role: Role | str, permission: Permission) -> bool:
 def user_can(user: Any, permission: Permission) -> bool:
     """True when `user` is signed in, active and allowed `permission`."""
     return bool(getattr(user, "is_authenticated", False)) and role_can(user.role, permission)
+
+
+# Viewers (read-only staff) see publishable and internal cases; confidential cases are for the
+# people who document and review them. One rule for lists, pages, search, counts and files.
+_VIEWER_LEVELS = frozenset({Confidentiality.publishable, Confidentiality.internal})
+
+
+def visible_confidentiality(role: Role | str) -> frozenset[Confidentiality]:
+    """The confidentiality levels of the cases `role` may see."""
+    if Role(role).rank >= Role.documenter.rank:
+        return frozenset(Confidentiality)
+    return _VIEWER_LEVELS
 
 
 def requires(permission: Permission) -> Callable[[F], F]:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from models.case import Case, CasePerson
-from models.enums import PersonRole, ViolationStatus, WorkflowState
+from models.enums import Confidentiality, PersonRole, ViolationStatus, WorkflowState
 from models.person import Person
 
 PAGE_SIZE = 50
@@ -87,8 +87,11 @@ class CasePage:
     first_number: int
 
 
-def list_cases(session: Session, query: CaseListQuery) -> CasePage:
-    """One page of live cases, with their victims' names (two queries)."""
+def list_cases(
+    session: Session, query: CaseListQuery, *, visible: frozenset[Confidentiality]
+) -> CasePage:
+    """One page of the live cases at the `visible` confidentiality levels, with their victims'
+    names (two queries)."""
     column, _ = SORTS[query.sort]
     order = [column.desc(), Case.id.desc()] if query.descending else [column.asc(), Case.id.asc()]  # type: ignore[union-attr]
     statement = select(
@@ -99,7 +102,10 @@ def list_cases(session: Session, query: CaseListQuery) -> CasePage:
         Case.violation_status,
         Case.workflow_state,
         Case.updated_at,
-    ).where(Case.deleted_at.is_(None))  # type: ignore[union-attr]
+    ).where(
+        Case.deleted_at.is_(None),  # type: ignore[union-attr]
+        Case.confidentiality.in_(visible),  # type: ignore[attr-defined]
+    )
     if query.state is not None:
         statement = statement.where(Case.workflow_state == query.state)
     offset = (query.page - 1) * PAGE_SIZE

@@ -11,9 +11,9 @@ from sqlmodel import Session, select
 from app.cases.services.common import today
 from app.db import db_session
 from app.main.panels import Panel, dashboard_panel
-from app.security import Permission, user_can
+from app.security import Permission, user_can, visible_confidentiality
 from models.case import Case
-from models.enums import InterventionStatus, InterventionType
+from models.enums import Confidentiality, InterventionStatus, InterventionType
 from models.intervention import Intervention
 
 HORIZON = timedelta(days=14)
@@ -31,8 +31,11 @@ class Deadline:
     overdue: bool
 
 
-def deadlines(session: Session, *, as_of: date) -> tuple[list[Deadline], list[Deadline]]:
-    """Open interventions overdue (most recent first) and due within 14 days (soonest first)."""
+def deadlines(
+    session: Session, *, as_of: date, visible: frozenset[Confidentiality]
+) -> tuple[list[Deadline], list[Deadline]]:
+    """Open interventions of cases at the `visible` confidentiality levels: overdue (most recent
+    first) and due within 14 days (soonest first)."""
     base = (
         select(
             Intervention.id,
@@ -46,6 +49,7 @@ def deadlines(session: Session, *, as_of: date) -> tuple[list[Deadline], list[De
         .where(
             Intervention.deleted_at.is_(None),
             Case.deleted_at.is_(None),  # type: ignore[union-attr]
+            Case.confidentiality.in_(visible),  # type: ignore[attr-defined]
             Intervention.status != InterventionStatus.closed,
         )
     )
@@ -74,7 +78,8 @@ def intervention_deadlines() -> Panel | None:
     if not user_can(current_user, Permission.view_cases):
         return None
     as_of = today()
-    overdue, upcoming = deadlines(db_session(), as_of=as_of)
+    visible = visible_confidentiality(current_user.role)
+    overdue, upcoming = deadlines(db_session(), as_of=as_of, visible=visible)
     return Panel(
         "Intervention deadlines",
         template="cases/_panel_deadlines.html",

@@ -19,7 +19,7 @@ from app.cases.services import change_workflow, get_case, quick_entry, set_statu
 from app.cases.services.cases import TRANSITIONS
 from app.db import db_session
 from app.errors import InvalidInput, StaleEdit
-from app.security import Permission, requires, user_can
+from app.security import Permission, requires, user_can, visible_confidentiality
 from app.web import current_actor
 from models.enums import WorkflowState
 
@@ -32,7 +32,7 @@ for _spec in CASE_PARTS:
 def case_list():  # type: ignore[no-untyped-def]
     """Cases, newest change first; sortable, filterable by workflow state, paged."""
     query = CaseListQuery.from_args(request.args)
-    page = list_cases(db_session(), query)
+    page = list_cases(db_session(), query, visible=visible_confidentiality(current_user.role))
     return render_template(
         "cases/case_list.html",
         page=page,
