@@ -752,7 +752,6 @@ def sample_url_values(db: Session) -> dict[str, object]:
     )
     db.commit()
     from tests.cases.helpers import add_case_parts  # people, acts, sources… of the case
-
     from tests.search.helpers import sample_saved_search
 
     return {
