@@ -35,7 +35,8 @@ def deadlines(
     session: Session, *, as_of: date, visible: frozenset[Confidentiality]
 ) -> tuple[list[Deadline], list[Deadline]]:
     """Open interventions of cases at the `visible` confidentiality levels: overdue (most recent
-    first) and due within 14 days (soonest first)."""
+    first) and due within 14 days (soonest first), at most LIMIT + 1 of each (the extra one
+    only says there are more; counting them all would cost a scan on every dashboard view)."""
     base = (
         select(
             Intervention.id,
@@ -55,12 +56,12 @@ def deadlines(
     )
     due_date = Intervention.next_action_date
     overdue = session.exec(
-        base.where(due_date < as_of).order_by(due_date.desc()).limit(LIMIT)  # type: ignore[operator,union-attr]
+        base.where(due_date < as_of).order_by(due_date.desc()).limit(LIMIT + 1)  # type: ignore[operator,union-attr]
     ).all()
     upcoming = session.exec(
         base.where(due_date >= as_of, due_date <= as_of + HORIZON)  # type: ignore[operator]
         .order_by(due_date)
-        .limit(LIMIT)  # type: ignore[arg-type]
+        .limit(LIMIT + 1)  # type: ignore[arg-type]
     ).all()
 
     def deadline(row: tuple) -> Deadline:  # type: ignore[type-arg]
@@ -83,7 +84,13 @@ def intervention_deadlines() -> Panel | None:
     return Panel(
         "Intervention deadlines",
         template="cases/_panel_deadlines.html",
-        values={"overdue": overdue, "upcoming": upcoming, "as_of": as_of},
+        values={
+            "overdue": overdue[:LIMIT],
+            "upcoming": upcoming[:LIMIT],
+            "more_overdue": len(overdue) > LIMIT,
+            "more_upcoming": len(upcoming) > LIMIT,
+            "as_of": as_of,
+        },
         order=10,
         wide=True,
     )

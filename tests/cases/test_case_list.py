@@ -124,6 +124,17 @@ def test_the_dashboard_lists_overdue_and_upcoming_deadlines_of_open_intervention
     assert "Far away hearing" not in page and "Closed matter" not in page
 
 
+def test_the_dashboard_says_when_more_deadlines_are_overdue_than_it_shows(auth, db):
+    (case,) = _cases(db, 1)
+    today = date.today()
+    for day in range(1, 23):
+        _intervention(db, case, today - timedelta(days=day), action=f"Hearing {day} days ago")
+    auth.login(Role.viewer)
+    page = auth.client.get("/").get_data(as_text=True)
+    assert "Overdue (the 20 nearest shown; there are more)" in page
+    assert "Hearing 1 days ago" in page and "Hearing 22 days ago" not in page
+
+
 def test_an_admin_adds_a_local_district_that_forms_then_suggest(auth, db):
     auth.login(Role.admin)
     response = auth.client.post(
