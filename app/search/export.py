@@ -16,8 +16,7 @@ from sqlmodel import Session
 from app.search import facets
 from app.search.filters import SearchQuery
 from app.search.service import case_summaries, matching_case_ids
-from app.search.visibility import visible_confidentiality
-from app.security import Permission
+from app.security import Permission, visible_confidentiality
 from app.services import audit
 from app.services.actor import Actor
 from models.enums import label_of

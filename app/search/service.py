@@ -31,8 +31,7 @@ from app.search.filters import SearchQuery, SortOrder
 from app.search.index import IndexCodes, index_codes
 from app.search.query import ParsedQuery, Term, parse_query
 from app.search.store import case_table
-from app.search.visibility import visible_confidentiality
-from app.security import Permission
+from app.security import Permission, visible_confidentiality
 from app.services.actor import Actor
 from models.case import Case
 from models.enums import ActType, Confidentiality, ViolationStatus, WorkflowState
